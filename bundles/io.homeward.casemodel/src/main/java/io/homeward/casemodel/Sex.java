@@ -1,0 +1,6 @@
+package io.homeward.casemodel;
+
+/** Sex as recorded for identification (the INTERPOL notice vocabulary). */
+public enum Sex {
+    FEMALE, MALE, UNKNOWN
+}

@@ -1,0 +1,60 @@
+package io.homeward.casemodel.center;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An operational center as declared by its plugin.
+ *
+ * @param id unique in the deployment, e.g. {@code child-focus}; never null
+ * @param name display name, never null
+ * @param country ISO 3166-1 alpha-2 code of the center's own country, never null
+ * @param languages ISO 639-1 codes, the default first; never empty
+ * @param hotlines phone numbers the center answers, never null
+ * @param caseNumbers never null
+ * @param fields custom fields of its cases, never null
+ * @param categories never empty
+ * @param workflows every declared workflow version, never empty
+ * @param plugin symbolic name and version of the bundle that declared it, never null
+ */
+public record Center(String id, String name, String country, List<String> languages, List<Hotline> hotlines,
+        CaseNumberScheme caseNumbers, List<FieldDefinition> fields, List<CaseCategory> categories,
+        List<Workflow> workflows, String plugin) {
+    public Center {
+        languages = List.copyOf(languages);
+        hotlines = List.copyOf(hotlines);
+        fields = List.copyOf(fields);
+        categories = List.copyOf(categories);
+        workflows = List.copyOf(workflows);
+    }
+
+    /** @return the category with this id, or empty */
+    public Optional<CaseCategory> category(String categoryId) {
+        return categories.stream().filter(c -> c.id().equals(categoryId)).findFirst();
+    }
+
+    /** @return the field with this id, or empty */
+    public Optional<FieldDefinition> field(String fieldId) {
+        return fields.stream().filter(f -> f.id().equals(fieldId)).findFirst();
+    }
+
+    /** @return the given version of a workflow, or empty */
+    public Optional<Workflow> workflow(String workflowId, int version) {
+        return workflows.stream().filter(w -> w.id().equals(workflowId) && w.version() == version).findFirst();
+    }
+
+    /** @return the newest version of a workflow, or empty */
+    public Optional<Workflow> currentWorkflow(String workflowId) {
+        return workflows.stream().filter(w -> w.id().equals(workflowId))
+                .max(java.util.Comparator.comparingInt(Workflow::version));
+    }
+
+    /**
+     * A hotline number.
+     *
+     * @param number as dialled, e.g. {@code 116000}
+     * @param labels what the line is for
+     */
+    public record Hotline(String number, Labels labels) {
+    }
+}
