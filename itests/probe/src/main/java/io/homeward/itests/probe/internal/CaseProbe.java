@@ -1,0 +1,77 @@
+package io.homeward.itests.probe.internal;
+
+import io.homeward.casemodel.Case;
+import io.homeward.casemodel.CaseService;
+import io.homeward.casemodel.NewCase;
+import io.homeward.casemodel.PersonDetails;
+import io.homeward.casemodel.PersonRole;
+import io.homeward.casemodel.RiskLevel;
+import io.homeward.casemodel.Sex;
+import io.homeward.casemodel.TimelineEvent;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Gogo commands that call {@link CaseService} from inside the framework, the way a bundle does, so that
+ * integration tests exercise the service API and not only HTTP. Test-only: never part of a feature.
+ * Output is one {@code key=value} line per fact, easy to assert on.
+ */
+@Component(service = CaseProbe.class, property = {"osgi.command.scope=probe", "osgi.command.function=open",
+        "osgi.command.function=perform", "osgi.command.function=show"})
+public final class CaseProbe {
+
+    private final CaseService cases;
+
+    @Activate
+    public CaseProbe(@Reference CaseService cases) {
+        this.cases = cases;
+    }
+
+    /** Opens a case for a child born on the given day; extra arguments are custom fields as key=value. */
+    public String open(String center, String category, String birthDate, String... fields) {
+        PersonDetails child = new PersonDetails(PersonRole.CHILD, "Probe", "Child", Sex.FEMALE,
+                LocalDate.parse(birthDate), null, null);
+        Case c = cases.open(new NewCase(center, category, null, RiskLevel.HIGH, "probe intake", keyValues(fields),
+                List.of(child)), "probe");
+        return describe(c);
+    }
+
+    /** Performs a workflow action; extra arguments are custom fields as key=value. */
+    public String perform(String id, String action, long version, String... fields) {
+        return describe(cases.perform(UUID.fromString(id), action, version, keyValues(fields), "probe", "probe"));
+    }
+
+    /** Prints the case and its timeline. */
+    public String show(String id) {
+        UUID uuid = UUID.fromString(id);
+        Case c = cases.find(uuid).orElseThrow(() -> new IllegalArgumentException("no case " + id));
+        String timeline = cases.timeline(uuid).stream().map(CaseProbe::describe).collect(Collectors.joining("\n"));
+        return describe(c) + "\n" + timeline;
+    }
+
+    private static String describe(Case c) {
+        return "case id=" + c.id() + " number=" + c.number() + " status=" + c.status() + " version=" + c.version()
+                + " workflow=" + c.workflowId() + "/" + c.workflowVersion() + " fields=" + new java.util.TreeMap<>(c.fields());
+    }
+
+    private static String describe(TimelineEvent e) {
+        return "event kind=" + e.kind() + " action=" + e.action() + " from=" + e.fromStatus() + " to=" + e.toStatus()
+                + " actor=" + e.actor();
+    }
+
+    private static Map<String, String> keyValues(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            map.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return map;
+    }
+}
