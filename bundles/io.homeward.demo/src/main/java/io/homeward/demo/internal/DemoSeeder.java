@@ -1,0 +1,99 @@
+package io.homeward.demo.internal;
+
+import io.homeward.casemodel.CaseQuery;
+import io.homeward.casemodel.CaseService;
+import io.homeward.casemodel.NewCase;
+import io.homeward.casemodel.PersonDetails;
+import io.homeward.casemodel.PersonRole;
+import io.homeward.casemodel.RiskLevel;
+import io.homeward.casemodel.Sex;
+import io.homeward.casemodel.center.CaseCategory;
+import io.homeward.casemodel.center.Center;
+import io.homeward.casemodel.center.CenterRegistry;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Seeds one fictional sample case per category into every center that has no case yet — only when the
+ * platform runs with {@code --demo} (framework property {@code homeward.demo=true}); production never does.
+ * Centers come and go with their plugins, so it looks again every few seconds.
+ */
+@Component
+public final class DemoSeeder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
+    private static final String ACTOR = "demo";
+    /** Clearly fictional names, so demo data is never mistaken for a real child. */
+    private static final List<String[]> CHILDREN = List.of(new String[] {"Demo", "Lena"},
+            new String[] {"Demo", "Milan"}, new String[] {"Demo", "Sofia"}, new String[] {"Demo", "Luca"},
+            new String[] {"Demo", "Ana"}, new String[] {"Demo", "Nikos"});
+
+    private final CaseService cases;
+    private final CenterRegistry centers;
+    private final Set<String> seeded = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService timer;
+
+    @Activate
+    public DemoSeeder(@Reference CaseService cases, @Reference CenterRegistry centers, BundleContext context) {
+        this.cases = cases;
+        this.centers = centers;
+        if (Boolean.parseBoolean(context.getProperty("homeward.demo"))) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "homeward-demo-seeder"));
+            timer.scheduleWithFixedDelay(this::seedNewCenters, 0, 3, TimeUnit.SECONDS);
+        } else {
+            timer = null;
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    private void seedNewCenters() {
+        for (Center center : centers.centers()) {
+            if (seeded.contains(center.id())) {
+                continue;
+            }
+            try {
+                if (cases.search(new CaseQuery(center.id(), null, null, null, 0, 1)).total() == 0) {
+                    seed(center);
+                }
+                seeded.add(center.id());
+            } catch (RuntimeException e) {
+                // e.g. the store is restarting: try again on the next round
+                LOG.warn("Demo cases for {} not seeded yet: {}", center.id(), e.getMessage());
+            }
+        }
+    }
+
+    private void seed(Center center) {
+        int i = 0;
+        for (CaseCategory category : center.categories()) {
+            String[] name = CHILDREN.get(i % CHILDREN.size());
+            PersonDetails child = new PersonDetails(PersonRole.CHILD, name[0], name[1], i % 2 == 0 ? Sex.FEMALE : Sex.MALE,
+                    LocalDate.now().minusYears(11 + i % 6).minusDays(40L * i), "Fictional demo child", null);
+            PersonDetails reporter = new PersonDetails(PersonRole.REPORTER, "Demo", "Parent", Sex.UNKNOWN, null, null, null);
+            RiskLevel risk = RiskLevel.values()[i % RiskLevel.values().length];
+            cases.open(new NewCase(center.id(), category.id(), null, risk, "Demo case: risk set for illustration",
+                    Map.of(), List.of(child, reporter)), ACTOR);
+            i++;
+        }
+        LOG.info("Seeded {} demo cases for center {}", i, center.id());
+    }
+}
