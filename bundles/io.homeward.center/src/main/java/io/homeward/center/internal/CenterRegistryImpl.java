@@ -1,0 +1,164 @@
+package io.homeward.center.internal;
+
+import io.homeward.casemodel.center.Center;
+import io.homeward.casemodel.center.CenterRegistry;
+import io.homeward.casemodel.spi.CenterPlugin;
+import io.homeward.provisioning.BundleCheck;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Extender for center plugins: tracks every resolved bundle with a {@value CenterPlugin#DECLARATION_HEADER}
+ * header, reads its declaration without activating it, and registers its centers while it stays resolved.
+ * As a {@link BundleCheck} it lets provisioning refuse a broken plugin before anything changes.
+ */
+@Component(service = {CenterRegistry.class, BundleCheck.class})
+public final class CenterRegistryImpl implements CenterRegistry, BundleCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CenterRegistryImpl.class);
+
+    private final DeclarationReader reader = new DeclarationReader();
+    private final Map<String, Center> centers = new TreeMap<>();
+    private final Map<Long, List<String>> centersByBundle = new HashMap<>();
+    private final BundleTracker<Bundle> tracker;
+
+    @Activate
+    public CenterRegistryImpl(BundleContext context) {
+        // RESOLVED is enough: a plugin's declaration is data, read without starting the plugin
+        int states = Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING;
+        tracker = new BundleTracker<>(context, states, new BundleTrackerCustomizer<Bundle>() {
+            @Override
+            public Bundle addingBundle(Bundle bundle, BundleEvent event) {
+                return declarationFile(bundle) == null ? null : added(bundle);
+            }
+
+            @Override
+            public void modifiedBundle(Bundle bundle, BundleEvent event, Bundle tracked) {
+                // a state change between resolved and active changes nothing declared
+            }
+
+            @Override
+            public void removedBundle(Bundle bundle, BundleEvent event, Bundle tracked) {
+                removed(bundle);
+            }
+        });
+        tracker.open();
+    }
+
+    @Deactivate
+    void close() {
+        tracker.close();
+    }
+
+    @Override
+    public synchronized List<Center> centers() {
+        return List.copyOf(centers.values());
+    }
+
+    @Override
+    public synchronized Optional<Center> center(String centerId) {
+        return Optional.ofNullable(centers.get(centerId));
+    }
+
+    @Override
+    public List<String> check(Bundle bundle) {
+        if (declarationFile(bundle) == null) {
+            return List.of();
+        }
+        try {
+            return conflicts(bundle, read(bundle));
+        } catch (DeclarationException e) {
+            return e.problems().stream().map(DeclarationProblem::toString).toList();
+        }
+    }
+
+    private synchronized Bundle added(Bundle bundle) {
+        List<Center> declared;
+        try {
+            declared = read(bundle);
+        } catch (DeclarationException e) {
+            LOG.error("Center plugin {} refused: {}", name(bundle), e.getMessage());
+            return bundle;
+        }
+        List<String> conflicts = conflicts(bundle, declared);
+        if (!conflicts.isEmpty()) {
+            LOG.error("Center plugin {} refused: {}", name(bundle), String.join("; ", conflicts));
+            return bundle;
+        }
+        List<String> ids = new ArrayList<>();
+        for (Center center : declared) {
+            centers.put(center.id(), center);
+            ids.add(center.id());
+        }
+        centersByBundle.put(bundle.getBundleId(), ids);
+        LOG.info("Center plugin {} declares {}", name(bundle), ids);
+        return bundle;
+    }
+
+    private synchronized void removed(Bundle bundle) {
+        List<String> ids = centersByBundle.remove(bundle.getBundleId());
+        if (ids != null) {
+            ids.forEach(centers::remove);
+            LOG.info("Center plugin {} withdrawn: {}", name(bundle), ids);
+        }
+    }
+
+    /** Problems that make the plugin unfit beside the plugins already installed, or by its own headers. */
+    private synchronized List<String> conflicts(Bundle bundle, List<Center> declared) {
+        List<String> problems = new ArrayList<>();
+        String exports = bundle.getHeaders("").get(Constants.EXPORT_PACKAGE);
+        if (exports != null && !exports.isBlank()) {
+            problems.add("a center plugin must export nothing, but it exports " + exports);
+        }
+        for (Center center : declared) {
+            Center existing = centers.get(center.id());
+            if (existing != null && !centersByBundle.getOrDefault(bundle.getBundleId(), List.of()).contains(center.id())) {
+                problems.add("center '" + center.id() + "' is already declared by plugin " + existing.plugin());
+            }
+        }
+        return problems;
+    }
+
+    private List<Center> read(Bundle bundle) throws DeclarationException {
+        String file = declarationFile(bundle);
+        URL entry = bundle.getEntry(file);
+        if (entry == null) {
+            throw new DeclarationException(List.of(new DeclarationProblem(file, -1, -1,
+                    "is named by the " + CenterPlugin.DECLARATION_HEADER + " header but is not in the bundle")));
+        }
+        try (InputStream in = entry.openStream()) {
+            return reader.read(in, file, name(bundle));
+        } catch (IOException e) {
+            throw new DeclarationException(List.of(new DeclarationProblem(file, -1, -1, "cannot be read: " + e.getMessage())));
+        }
+    }
+
+    private static String declarationFile(Bundle bundle) {
+        // raw headers: localization would need the bundle's resources and is meaningless for a path
+        String file = bundle.getHeaders("").get(CenterPlugin.DECLARATION_HEADER);
+        return file == null ? null : file.trim().replaceFirst("^/", "");
+    }
+
+    private static String name(Bundle bundle) {
+        return bundle.getSymbolicName() + " " + bundle.getVersion();
+    }
+
+}

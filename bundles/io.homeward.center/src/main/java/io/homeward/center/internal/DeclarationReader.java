@@ -1,0 +1,310 @@
+package io.homeward.center.internal;
+
+import io.homeward.casemodel.CaseType;
+import io.homeward.casemodel.center.CaseCategory;
+import io.homeward.casemodel.center.CaseNumberScheme;
+import io.homeward.casemodel.center.Center;
+import io.homeward.casemodel.center.FieldDefinition;
+import io.homeward.casemodel.center.FieldType;
+import io.homeward.casemodel.center.Labels;
+import io.homeward.casemodel.center.Workflow;
+import io.homeward.casemodel.center.WorkflowAction;
+import io.homeward.casemodel.center.WorkflowState;
+import io.homeward.casemodel.spi.CenterPlugin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import org.xml.sax.Attributes;
+import org.xml.sax.Locator;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Reads a center declaration file: validates it against the published schema, then checks what a schema
+ * cannot (references between workflows, states, actions and fields; unique ids) and builds the API records.
+ * Every problem is reported with its line, so an integrator can fix them all in one go. Thread-safe.
+ */
+final class DeclarationReader {
+
+    private final Schema schema;
+
+    DeclarationReader() {
+        try {
+            SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+            schema = factory.newSchema(CenterPlugin.class.getResource(CenterPlugin.SCHEMA_RESOURCE));
+        } catch (SAXException e) {
+            throw new IllegalStateException("the published center schema does not load", e);
+        }
+    }
+
+    /**
+     * @param in the declaration, read to the end but not closed
+     * @param file its path inside the plugin, for messages
+     * @param plugin symbolic name and version of the plugin, recorded on each center
+     * @return the declared centers, never empty
+     * @throws DeclarationException listing every problem found
+     */
+    List<Center> read(InputStream in, String file, String plugin) throws DeclarationException {
+        Element root = parse(in, file);
+        return new Builder(file, plugin).centers(root);
+    }
+
+    private Element parse(InputStream in, String file) throws DeclarationException {
+        TreeHandler handler = new TreeHandler(file);
+        try {
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setSchema(schema);
+            // a declaration never needs a DTD; refusing one closes the door on entity expansion attacks
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            SAXParser parser = factory.newSAXParser();
+            parser.parse(in, handler);
+        } catch (SAXParseException e) {
+            handler.problems.add(new DeclarationProblem(file, e.getLineNumber(), e.getColumnNumber(), clean(e)));
+        } catch (SAXException | ParserConfigurationException e) {
+            handler.problems.add(new DeclarationProblem(file, -1, -1, e.getMessage()));
+        } catch (IOException e) {
+            handler.problems.add(new DeclarationProblem(file, -1, -1, "cannot be read: " + e.getMessage()));
+        }
+        if (!handler.problems.isEmpty()) {
+            throw new DeclarationException(handler.problems);
+        }
+        return handler.root;
+    }
+
+    /** Xerces prefixes schema messages with a constraint code (e.g. "cvc-complex-type.2.4.a: ") that helps nobody. */
+    private static String clean(SAXParseException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.replaceFirst("^cvc-[\\w.-]+: ", "").replace("\"" + CenterPlugin.NAMESPACE + "\":", "");
+    }
+
+    /** A parsed element with the line it started on. */
+    private record Element(String name, Map<String, String> attributes, List<Element> children, StringBuilder text,
+            int line, int column) {
+
+        String attr(String name) {
+            return attributes.get(name);
+        }
+
+        List<Element> all(String childName) {
+            return children.stream().filter(c -> c.name.equals(childName)).toList();
+        }
+
+        Labels labels() {
+            Map<String, String> byLanguage = new LinkedHashMap<>();
+            for (Element label : all("label")) {
+                byLanguage.put(label.attr("lang"), label.text.toString().strip());
+            }
+            return new Labels(byLanguage);
+        }
+    }
+
+    private static final class TreeHandler extends DefaultHandler {
+        private final String file;
+        private final List<DeclarationProblem> problems = new ArrayList<>();
+        private final List<Element> open = new ArrayList<>();
+        private Locator locator;
+        private Element root;
+
+        TreeHandler(String file) {
+            this.file = file;
+        }
+
+        @Override
+        public void setDocumentLocator(Locator locator) {
+            this.locator = locator;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            Map<String, String> attrs = new LinkedHashMap<>();
+            for (int i = 0; i < attributes.getLength(); i++) {
+                attrs.put(attributes.getLocalName(i), attributes.getValue(i));
+            }
+            Element element = new Element(localName, attrs, new ArrayList<>(), new StringBuilder(),
+                    locator.getLineNumber(), locator.getColumnNumber());
+            if (open.isEmpty()) {
+                root = element;
+            } else {
+                open.get(open.size() - 1).children.add(element);
+            }
+            open.add(element);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            open.remove(open.size() - 1);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (!open.isEmpty()) {
+                open.get(open.size() - 1).text.append(ch, start, length);
+            }
+        }
+
+        @Override
+        public void error(SAXParseException e) {
+            // schema violations arrive here; keep going to report them all
+            problems.add(new DeclarationProblem(file, e.getLineNumber(), e.getColumnNumber(), clean(e)));
+        }
+    }
+
+    /** Turns a schema-valid tree into records, collecting every cross-reference problem. */
+    private static final class Builder {
+        private final String file;
+        private final String plugin;
+        private final List<DeclarationProblem> problems = new ArrayList<>();
+
+        Builder(String file, String plugin) {
+            this.file = file;
+            this.plugin = plugin;
+        }
+
+        List<Center> centers(Element root) throws DeclarationException {
+            List<Center> centers = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            for (Element center : root.all("center")) {
+                unique(ids, center, "center");
+                centers.add(center(center));
+            }
+            if (!problems.isEmpty()) {
+                problems.sort(java.util.Comparator.comparingInt(DeclarationProblem::line));
+                throw new DeclarationException(problems);
+            }
+            return centers;
+        }
+
+        private Center center(Element c) {
+            List<String> languages = new ArrayList<>();
+            for (Element language : c.all("language")) {
+                if (languages.contains(language.attr("code"))) {
+                    problem(language, "language '" + language.attr("code") + "' is listed twice");
+                }
+                languages.add(language.attr("code"));
+            }
+            List<Center.Hotline> hotlines = c.all("hotline").stream()
+                    .map(h -> new Center.Hotline(h.attr("number"), h.labels())).toList();
+
+            Set<String> fieldIds = new HashSet<>();
+            List<FieldDefinition> fields = new ArrayList<>();
+            for (Element f : c.all("field")) {
+                unique(fieldIds, f, "field");
+                fields.add(field(f));
+            }
+
+            Map<String, Set<Integer>> workflowVersions = new LinkedHashMap<>();
+            List<Workflow> workflows = new ArrayList<>();
+            for (Element w : c.all("workflow")) {
+                int version = Integer.parseInt(w.attr("version"));
+                if (!workflowVersions.computeIfAbsent(w.attr("id"), k -> new HashSet<>()).add(version)) {
+                    problem(w, "workflow '" + w.attr("id") + "' version " + version + " is declared twice");
+                }
+                workflows.add(workflow(w, fieldIds));
+            }
+
+            Set<String> categoryIds = new HashSet<>();
+            List<CaseCategory> categories = new ArrayList<>();
+            for (Element cat : c.all("category")) {
+                unique(categoryIds, cat, "category");
+                if (!workflowVersions.containsKey(cat.attr("workflow"))) {
+                    problem(cat, "category '" + cat.attr("id") + "' uses workflow '" + cat.attr("workflow")
+                            + "', which is not declared (declared: " + String.join(", ", workflowVersions.keySet()) + ")");
+                }
+                categories.add(new CaseCategory(cat.attr("id"), CaseType.valueOf(cat.attr("case-type")),
+                        cat.attr("workflow"), cat.labels()));
+            }
+
+            CaseNumberScheme numbers = null;
+            Element scheme = c.all("case-number").get(0);
+            try {
+                numbers = new CaseNumberScheme(scheme.attr("pattern"));
+            } catch (IllegalArgumentException e) {
+                problem(scheme, e.getMessage());
+            }
+            return new Center(c.attr("id"), c.attr("name"), c.attr("country"), languages, hotlines, numbers, fields,
+                    categories, workflows, plugin);
+        }
+
+        private FieldDefinition field(Element f) {
+            FieldType type = FieldType.valueOf(f.attr("type").toUpperCase(Locale.ROOT));
+            List<String> choices = f.all("choice").stream().map(ch -> ch.attr("value")).toList();
+            if (type == FieldType.CHOICE && choices.isEmpty()) {
+                problem(f, "choice field '" + f.attr("id") + "' declares no <choice> values");
+            } else if (type != FieldType.CHOICE && !choices.isEmpty()) {
+                problem(f, "field '" + f.attr("id") + "' is of type " + f.attr("type") + " and cannot have choices");
+            }
+            int maxLength = Integer.parseInt(f.attributes().getOrDefault("max-length", "500"));
+            return new FieldDefinition(f.attr("id"), type, choices, maxLength, f.labels());
+        }
+
+        private Workflow workflow(Element w, Set<String> fieldIds) {
+            String where = "workflow '" + w.attr("id") + "'";
+            Set<String> stateIds = new LinkedHashSet<>();
+            List<WorkflowState> states = new ArrayList<>();
+            String initial = null;
+            for (Element s : w.all("state")) {
+                unique(stateIds, s, "state");
+                List<String> required = new ArrayList<>();
+                for (Element r : s.all("requires")) {
+                    if (!fieldIds.contains(r.attr("field"))) {
+                        problem(r, "state '" + s.attr("id") + "' requires field '" + r.attr("field")
+                                + "', which is not declared");
+                    }
+                    required.add(r.attr("field"));
+                }
+                if (Boolean.parseBoolean(s.attr("initial"))) {
+                    if (initial != null) {
+                        problem(s, where + " has more than one initial state ('" + initial + "' and '" + s.attr("id") + "')");
+                    }
+                    initial = s.attr("id");
+                }
+                states.add(new WorkflowState(s.attr("id"), Boolean.parseBoolean(s.attr("terminal")), required, s.labels()));
+            }
+            if (initial == null) {
+                problem(w, where + " has no initial state (mark one state initial=\"true\")");
+            }
+            Set<String> actionIds = new HashSet<>();
+            List<WorkflowAction> actions = new ArrayList<>();
+            for (Element a : w.all("action")) {
+                unique(actionIds, a, "action");
+                Set<String> from = new LinkedHashSet<>(Arrays.asList(a.attr("from").trim().split("\\s+")));
+                for (String state : from) {
+                    if (!stateIds.contains(state)) {
+                        problem(a, "action '" + a.attr("id") + "' starts from unknown state '" + state + "'");
+                    }
+                }
+                if (!stateIds.contains(a.attr("to"))) {
+                    problem(a, "action '" + a.attr("id") + "' goes to unknown state '" + a.attr("to") + "'");
+                }
+                actions.add(new WorkflowAction(a.attr("id"), from, a.attr("to"), a.labels()));
+            }
+            return new Workflow(w.attr("id"), Integer.parseInt(w.attr("version")), initial, states, actions);
+        }
+
+        private void unique(Set<String> seen, Element e, String what) {
+            if (!seen.add(e.attr("id"))) {
+                problem(e, what + " '" + e.attr("id") + "' is declared twice");
+            }
+        }
+
+        private void problem(Element e, String message) {
+            problems.add(new DeclarationProblem(file, e.line(), e.column(), message));
+        }
+    }
+}

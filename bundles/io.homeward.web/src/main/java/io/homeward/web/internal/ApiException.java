@@ -1,0 +1,29 @@
+package io.homeward.web.internal;
+
+import io.homeward.casemodel.InvalidCaseException.Violation;
+import java.util.List;
+
+/** A request that cannot be served, with the HTTP status and the message its sender can act on. */
+final class ApiException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int status;
+    private final transient List<Violation> violations;
+
+    ApiException(int status, String detail) {
+        this(status, detail, List.of());
+    }
+
+    ApiException(int status, String detail, List<Violation> violations) {
+        super(detail);
+        this.status = status;
+        this.violations = List.copyOf(violations);
+    }
+
+    int status() {
+        return status;
+    }
+
+    List<Violation> violations() {
+        return violations;
+    }
+}

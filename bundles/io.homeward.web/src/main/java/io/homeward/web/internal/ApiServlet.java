@@ -1,0 +1,94 @@
+package io.homeward.web.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.homeward.casemodel.CaseNotFoundException;
+import io.homeward.casemodel.InvalidCaseException;
+import io.homeward.casemodel.StaleCaseException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Base of the JSON endpoints: turns every failure into an RFC 9457 {@code application/problem+json}
+ * answer. Unexpected failures are logged with an incident id that the answer repeats, so that support can
+ * find them, while no stack trace or internal detail reaches the caller.
+ */
+abstract class ApiServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+
+    @Override
+    protected final void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        try {
+            super.service(req, resp);
+        } catch (ApiException e) {
+            problem(resp, e.status(), e.getMessage(), e.violations());
+        } catch (InvalidCaseException e) {
+            problem(resp, 422, e.getMessage(), e.violations());
+        } catch (CaseNotFoundException e) {
+            problem(resp, 404, e.getMessage(), List.of());
+        } catch (StaleCaseException e) {
+            problem(resp, 412, e.getMessage(), List.of());
+        } catch (io.homeward.casemodel.CaseException e) {
+            problem(resp, 409, e.getMessage(), List.of());
+        } catch (Exception e) {
+            String incident = UUID.randomUUID().toString();
+            // the exception message may quote data from the request, so only its type and stack go to the log
+            LOG.error("Incident {} on {} {}: {}", incident, req.getMethod(), req.getRequestURI(), e.getClass().getName(), e);
+            problem(resp, 500, "The request failed on the server; nothing was changed. Incident " + incident
+                    + " is logged for support.", List.of());
+        }
+    }
+
+    /** Writes a JSON body with the given status. */
+    static void json(HttpServletResponse resp, int status, Object body) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("application/json");
+        resp.setCharacterEncoding("UTF-8");
+        Json.MAPPER.writeValue(resp.getOutputStream(), body);
+    }
+
+    static void problem(HttpServletResponse resp, int status, String detail,
+            List<InvalidCaseException.Violation> violations) throws IOException {
+        if (resp.isCommitted()) {
+            return;
+        }
+        resp.reset();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title(status));
+        body.put("status", status);
+        body.put("detail", detail);
+        if (!violations.isEmpty()) {
+            body.put("errors", violations);
+        }
+        resp.setStatus(status);
+        resp.setContentType("application/problem+json");
+        resp.setCharacterEncoding("UTF-8");
+        ObjectMapper mapper = Json.MAPPER;
+        mapper.writeValue(resp.getOutputStream(), body);
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 409 -> "Conflict";
+            case 412 -> "Precondition Failed";
+            case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
+            case 422 -> "Unprocessable Content";
+            case 428 -> "Precondition Required";
+            case 503 -> "Service Unavailable";
+            default -> status >= 500 ? "Internal Server Error" : "Error";
+        };
+    }
+}

@@ -1,0 +1,153 @@
+package io.homeward.web.internal;
+
+import io.homeward.casemodel.Case;
+import io.homeward.casemodel.CaseNotFoundException;
+import io.homeward.casemodel.CasePage;
+import io.homeward.casemodel.CaseQuery;
+import io.homeward.casemodel.CaseService;
+import io.homeward.casemodel.CaseType;
+import io.homeward.casemodel.NewCase;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * {@code /api/v1/cases}: intake (POST), search (GET), and per case {@code /{id}} (GET, with an ETag),
+ * {@code /{id}/transitions} (POST a workflow action, If-Match required) and {@code /{id}/history} (GET).
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern({"/api/v1/cases", "/api/v1/cases/*"})
+public final class CasesServlet extends ApiServlet {
+    private static final long serialVersionUID = 1L;
+
+    /** Until authentication lands, every change is attributed to this actor. */
+    static final String ACTOR = "api";
+
+    private final transient CaseService cases;
+
+    @Activate
+    public CasesServlet(@Reference CaseService cases) {
+        this.cases = cases;
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String[] path = path(req);
+        if (path.length == 0) {
+            Case opened = cases.open(Json.read(req, NewCase.class), ACTOR);
+            resp.setHeader("Location", "/api/v1/cases/" + opened.id());
+            resp.setHeader("ETag", etag(opened));
+            json(resp, 201, opened);
+        } else if (path.length == 2 && path[1].equals("transitions")) {
+            UUID id = id(path[0]);
+            long expected = ifMatch(req);
+            Transition t = Json.read(req, Transition.class);
+            if (t.action() == null || t.action().isBlank()) {
+                throw new ApiException(400, "field 'action' is required");
+            }
+            Case after = cases.perform(id, t.action(), expected, t.fields() == null ? Map.of() : t.fields(), t.note(), ACTOR);
+            resp.setHeader("ETag", etag(after));
+            json(resp, 200, after);
+        } else {
+            throw new ApiException(404, "no such resource: " + req.getRequestURI());
+        }
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String[] path = path(req);
+        if (path.length == 0) {
+            CasePage page = cases.search(query(req));
+            json(resp, 200, Map.of("items", page.cases(), "total", page.total()));
+        } else if (path.length == 1) {
+            UUID id = id(path[0]);
+            Case found = cases.find(id).orElseThrow(() -> new CaseNotFoundException(id));
+            resp.setHeader("ETag", etag(found));
+            json(resp, 200, found);
+        } else if (path.length == 2 && path[1].equals("history")) {
+            json(resp, 200, Map.of("items", cases.timeline(id(path[0]))));
+        } else {
+            throw new ApiException(404, "no such resource: " + req.getRequestURI());
+        }
+    }
+
+    /**
+     * The body of a workflow action.
+     *
+     * @param action the action id, required
+     * @param fields custom field values to set with it, optional
+     * @param note free text for the timeline, optional
+     */
+    record Transition(String action, Map<String, String> fields, String note) {
+    }
+
+    private static String[] path(HttpServletRequest req) {
+        String info = req.getPathInfo();
+        return info == null || info.equals("/") ? new String[0] : info.substring(1).split("/");
+    }
+
+    private static UUID id(String raw) {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(404, "no case " + raw);
+        }
+    }
+
+    static String etag(Case c) {
+        return "\"" + c.version() + "\"";
+    }
+
+    private static long ifMatch(HttpServletRequest req) {
+        String header = req.getHeader("If-Match");
+        if (header == null) {
+            throw new ApiException(428, "send If-Match with the ETag of the case as you read it, so that no one else's change is overwritten");
+        }
+        String value = header.trim();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        try {
+            return Long.parseLong(value.replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "If-Match must be the ETag of the case, e.g. \"3\"");
+        }
+    }
+
+    private static CaseQuery query(HttpServletRequest req) {
+        CaseType type = null;
+        String rawType = req.getParameter("type");
+        if (rawType != null) {
+            try {
+                type = CaseType.valueOf(rawType);
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(400, "parameter 'type': '" + rawType + "' is not a case type");
+            }
+        }
+        try {
+            return new CaseQuery(req.getParameter("center"), req.getParameter("status"), type, req.getParameter("q"),
+                    intParam(req, "offset", 0), intParam(req, "limit", 50));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, e.getMessage());
+        }
+    }
+
+    private static int intParam(HttpServletRequest req, String name, int fallback) {
+        String raw = req.getParameter(name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "parameter '" + name + "' must be a whole number, was '" + raw + "'");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.homeward.web.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** JSON reading and writing for the API, strict on input: unknown fields and wrong types are refused. */
+final class Json {
+
+    /** Largest request body accepted; intake and actions are small, attachments have their own endpoint. */
+    static final int MAX_BODY_BYTES = 1 << 20;
+
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(32).maxStringLength(MAX_BODY_BYTES).build());
+    }
+
+    private Json() {
+    }
+
+    /**
+     * @return the request body as the given type
+     * @throws ApiException 415 when not JSON, 413 when too large, 400 with a precise reason when malformed
+     */
+    static <T> T read(HttpServletRequest req, Class<T> type) throws IOException {
+        String contentType = req.getContentType();
+        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+            throw new ApiException(415, "send the request body as application/json");
+        }
+        if (req.getContentLengthLong() > MAX_BODY_BYTES) {
+            throw new ApiException(413, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        byte[] body;
+        try (InputStream in = req.getInputStream()) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw new ApiException(413, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        if (body.length == 0) {
+            throw new ApiException(400, "the request body is empty; send a JSON object");
+        }
+        try {
+            return MAPPER.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(400, describe(e));
+        }
+    }
+
+    /** A message naming what is wrong and where, without Java class names. */
+    static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "unknown field '" + path(u) + "'";
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+            return "field '" + path(f) + "': '" + f.getValue() + "' is not one of " + allowed;
+        }
+        if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+            String where = path(v);
+            String prefix = where.isEmpty() ? "" : where + ".";
+            // the API records reject a missing value with requireNonNull(value, "name")
+            return v.getCause() instanceof NullPointerException
+                    ? "field '" + prefix + v.getCause().getMessage() + "' is required"
+                    : (where.isEmpty() ? "" : "'" + where + "': ") + v.getCause().getMessage();
+        }
+        if (e instanceof JsonMappingException m) {
+            String where = path(m);
+            return (where.isEmpty() ? "" : "field '" + where + "': ") + "wrong type or shape of value";
+        }
+        return "malformed JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+}
