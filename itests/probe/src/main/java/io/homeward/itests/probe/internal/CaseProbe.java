@@ -12,7 +12,13 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,7 +30,7 @@ import org.osgi.service.component.annotations.Reference;
  * Output is one {@code key=value} line per fact, easy to assert on.
  */
 @Component(service = CaseProbe.class, property = {"osgi.command.scope=probe", "osgi.command.function=open",
-        "osgi.command.function=perform", "osgi.command.function=show"})
+        "osgi.command.function=perform", "osgi.command.function=show", "osgi.command.function=bench"})
 public final class CaseProbe {
 
     private final CaseService cases;
@@ -56,9 +62,33 @@ public final class CaseProbe {
         return describe(c) + "\n" + timeline;
     }
 
+    /**
+     * Opens {@code count} cases from {@code threads} threads through the service and prints the rate: the
+     * service-level figure of the intake benchmark.
+     */
+    public String bench(String center, String category, int count, int threads) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger failures = new AtomicInteger();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            pool.execute(() -> {
+                try {
+                    open(center, category, "2011-05-17");
+                } catch (RuntimeException e) {
+                    failures.incrementAndGet();
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.HOURS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return String.format(Locale.ROOT, "bench cases=%d failures=%d seconds=%.3f rate=%.1f", count,
+                failures.get(), seconds, (count - failures.get()) / seconds);
+    }
+
     private static String describe(Case c) {
         return "case id=" + c.id() + " number=" + c.number() + " status=" + c.status() + " version=" + c.version()
-                + " workflow=" + c.workflowId() + "/" + c.workflowVersion() + " fields=" + new java.util.TreeMap<>(c.fields());
+                + " workflow=" + c.workflowId() + "/" + c.workflowVersion() + " fields=" + new TreeMap<>(c.fields());
     }
 
     private static String describe(TimelineEvent e) {
