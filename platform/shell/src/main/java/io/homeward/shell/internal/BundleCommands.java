@@ -1,0 +1,110 @@
+package io.homeward.shell.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import io.homeward.provisioning.BundleCheck;
+import io.homeward.provisioning.Requirements;
+
+/**
+ * Gogo commands {@code bundle:list} and {@code bundle:diag NAME}.
+ */
+@Component(service = BundleCommands.class, property = {
+        "osgi.command.scope=bundle",
+        "osgi.command.function=list",
+        "osgi.command.function=diag" })
+public class BundleCommands {
+
+    private final BundleContext context;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<BundleCheck> checks = List.of();
+
+    @Activate
+    public BundleCommands(BundleContext context) {
+        this.context = context;
+    }
+
+    /**
+     * One line per bundle, by id: {@code ID STATE LEVEL SYMBOLIC-NAME VERSION}, separated by
+     * spaces and padded to fixed widths, after a header line; stable for scripts and tests.
+     */
+    @Descriptor("lists the installed bundles: id, state, start level, symbolic name, version")
+    public String list() {
+        StringBuilder out = new StringBuilder(String.format("%-4s %-11s %-5s %s %s%n", "ID", "STATE", "LEVEL", "SYMBOLIC-NAME", "VERSION"));
+        Bundle[] bundles = context.getBundles();
+        Arrays.sort(bundles, Comparator.comparingLong(Bundle::getBundleId));
+        for (Bundle bundle : bundles) {
+            BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
+            out.append(String.format("%-4d %-11s %-5s %s %s%n", bundle.getBundleId(), state(bundle),
+                    level == null ? "0" : Integer.toString(level.getStartLevel()), bundle.getSymbolicName(), bundle.getVersion()));
+        }
+        return out.toString();
+    }
+
+    @Descriptor("explains a bundle's state: unsatisfied requirements and problems found by the bundle checks")
+    public String diag(@Descriptor("bundle id or symbolic name") String name) {
+        List<Bundle> bundles = find(name);
+        StringBuilder out = new StringBuilder();
+        for (Bundle bundle : bundles) {
+            out.append(Requirements.name(bundle)).append(" [").append(bundle.getBundleId()).append("]\n");
+            out.append("  state: ").append(state(bundle)).append('\n');
+            out.append("  location: ").append(bundle.getLocation()).append('\n');
+            List<String> problems = new ArrayList<>();
+            Requirements.unsatisfied(bundle, context).forEach(r -> problems.add("unsatisfied: " + r));
+            for (BundleCheck check : checks) {
+                try {
+                    check.check(bundle).forEach(p -> problems.add("check: " + p));
+                } catch (RuntimeException e) {
+                    problems.add("check " + check.getClass().getName() + " failed: " + e);
+                }
+            }
+            if (problems.isEmpty() && bundle.getState() == Bundle.INSTALLED) {
+                problems.add("unresolved although every requirement is offered (a uses constraint conflict)");
+            }
+            if (problems.isEmpty()) {
+                out.append("  no problems found\n");
+            }
+            problems.forEach(p -> out.append("  ").append(p).append('\n'));
+        }
+        return out.toString();
+    }
+
+    private List<Bundle> find(String name) {
+        List<Bundle> found = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (name.equals(bundle.getSymbolicName()) || name.equals(Long.toString(bundle.getBundleId()))) {
+                found.add(bundle);
+            }
+        }
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("no bundle with id or symbolic name '" + name + "'");
+        }
+        return found;
+    }
+
+    static String state(Bundle bundle) {
+        return switch (bundle.getState()) {
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            case Bundle.ACTIVE -> "ACTIVE";
+            default -> "UNINSTALLED";
+        };
+    }
+}
