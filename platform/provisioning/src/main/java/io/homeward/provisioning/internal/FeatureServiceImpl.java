@@ -44,7 +44,8 @@ import io.homeward.provisioning.internal.FeatureDefinition.ConfigEntry;
  * {@code <homeward.home>/system}, and provisions the deployment at boot. See {@link FeatureService}
  * for the contract.
  */
-@Component(service = FeatureService.class)
+// immediate: boot provisioning and the deploy/ installer must run without anyone asking for the service
+@Component(service = FeatureService.class, immediate = true)
 public class FeatureServiceImpl implements FeatureService {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeatureServiceImpl.class);

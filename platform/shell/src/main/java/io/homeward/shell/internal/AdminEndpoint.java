@@ -164,7 +164,6 @@ public class AdminEndpoint {
             return 0;
         } catch (Exception e) {
             // Gogo's own failures read well too, e.g. "Command not found: bundle:lst"
-
             String message = e.getMessage();
             out.println(message == null || message.isBlank() ? e.getClass().getSimpleName() : message);
         } finally {
