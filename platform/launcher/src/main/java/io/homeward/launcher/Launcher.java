@@ -1,8 +1,10 @@
 package io.homeward.launcher;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
 
 /**
  * {@code homeward run}: embeds Felix, installs the startup bundles and blocks until the framework
@@ -148,6 +153,24 @@ final class Launcher {
         System.setProperty("org.jboss.logging.provider", "slf4j");
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        pinConsoleAppenders((LoggerContext) LoggerFactory.getILoggerFactory());
         return LoggerFactory.getLogger(Launcher.class);
+    }
+
+    /**
+     * Binds console appenders to the process's standard output as it is now. Gogo replaces
+     * {@code System.out} with a per-thread stream while a command runs, and logback's console
+     * appender writes to whatever {@code System.out} is: without this, log lines emitted while an
+     * admin command runs would be sent to the admin client instead of the console.
+     */
+    private static void pinConsoleAppenders(LoggerContext context) {
+        PrintStream stdout = System.out;
+        for (ch.qos.logback.classic.Logger logger : context.getLoggerList()) {
+            for (Iterator<Appender<ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext();) {
+                if (it.next() instanceof ConsoleAppender<ILoggingEvent> console) {
+                    console.setOutputStream(stdout);
+                }
+            }
+        }
     }
 }
