@@ -1,0 +1,52 @@
+package io.homeward.store.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * The last case-number sequence value a center used in a year (table {@code hw_case_number}). Several nodes
+ * may share one database, so the counter lives there and is only ever advanced under a row lock
+ * ({@code SELECT ... FOR UPDATE}) in the transaction that stores the case: numbers are unique and, since a
+ * rolled-back intake rolls its increment back too, without gaps.
+ */
+@Entity
+@Table(name = "hw_case_number")
+public class CaseNumberCounter {
+
+    @EmbeddedId
+    private Key key;
+
+    @Column(name = "last_value", nullable = false)
+    private long lastValue;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected CaseNumberCounter() {
+        // for Hibernate
+    }
+
+    CaseNumberCounter(Key key) {
+        this.key = key;
+    }
+
+    /** @return the next sequence value, now taken */
+    long next() {
+        return ++lastValue;
+    }
+
+    /**
+     * A center and a year.
+     *
+     * @param centerId never null
+     * @param year the calendar year (UTC) the cases were opened in
+     */
+    @Embeddable
+    public record Key(@Column(name = "center_id") String centerId, @Column(name = "case_year") int year) {
+    }
+}
