@@ -229,7 +229,17 @@ public class Database implements AutoCloseable {
         HikariConfig hikari() {
             HikariConfig hikari = new HikariConfig();
             hikari.setPoolName("homeward-store");
-            hikari.setJdbcUrl(url);
+            // The embedded drivers' DataSources, named by class: DriverManager only finds drivers that the
+            // system class loader or a caller's loader has already registered, which inside OSGi is none of them.
+            if (url.startsWith("jdbc:h2:")) {
+                hikari.setDataSourceClassName("org.h2.jdbcx.JdbcDataSource");
+                hikari.addDataSourceProperty("URL", url);
+            } else if (url.startsWith("jdbc:postgresql:")) {
+                hikari.setDataSourceClassName("org.postgresql.ds.PGSimpleDataSource");
+                hikari.addDataSourceProperty("url", url);
+            } else {
+                hikari.setJdbcUrl(url);
+            }
             if (!user.isEmpty()) {
                 hikari.setUsername(user);
             }
@@ -238,13 +248,6 @@ public class Database implements AutoCloseable {
             }
             hikari.setMaximumPoolSize(poolSize);
             hikari.setAutoCommit(false);
-            // Named explicitly: DriverManager only finds drivers visible to the system class loader, and the
-            // drivers are embedded in this bundle. Hikari then instantiates the driver itself.
-            if (url.startsWith("jdbc:h2:")) {
-                hikari.setDriverClassName("org.h2.Driver");
-            } else if (url.startsWith("jdbc:postgresql:")) {
-                hikari.setDriverClassName("org.postgresql.Driver");
-            }
             return hikari;
         }
     }
