@@ -138,6 +138,30 @@ final class HomewardInstance implements AutoCloseable {
         }
     }
 
+    /** Kills the process with SIGKILL, as a power cut or the OOM killer would, and waits for it to be gone. */
+    void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Copies a bundle into {@code deploy/}, where the running (or next) instance picks it up. */
+    void deploy(Path bundle) throws IOException {
+        Files.copy(bundle, home.resolve("deploy").resolve(bundle.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The test probe bundle, built by the io.homeward.itests.probe module. */
+    static Path probeBundle() {
+        Path probe = Path.of(System.getProperty("homeward.probe", "../itests/probe/target/io.homeward.itests.probe.jar"));
+        assertTrue(Files.isRegularFile(probe), "no probe bundle at " + probe);
+        return probe;
+    }
+
+    /** Base URI of the instance's HTTP service. */
+    java.net.URI uri(String path) {
+        return java.net.URI.create("http://127.0.0.1:" + port + path);
+    }
+
     int exitValue() {
         return process.exitValue();
     }

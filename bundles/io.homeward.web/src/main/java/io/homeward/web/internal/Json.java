@@ -1,5 +1,6 @@
 package io.homeward.web.internal;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,10 +11,12 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.homeward.casemodel.center.Labels;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** JSON reading and writing for the API, strict on input: unknown fields and wrong types are refused. */
@@ -30,7 +33,14 @@ final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
+    /** Labels travel as a plain {"nl": "…", "fr": "…"} object; the API records stay free of Jackson. */
+    private abstract static class LabelsMixin {
+        @JsonValue
+        abstract Map<String, String> byLanguage();
+    }
+
     static {
+        MAPPER.addMixIn(Labels.class, LabelsMixin.class);
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(32).maxStringLength(MAX_BODY_BYTES).build());
     }

@@ -34,6 +34,12 @@ class JsonTest {
         assertEquals("malformed JSON at line 1, column 14", describe("{\"centerId\": }"));
     }
 
+    @Test
+    void labelsAreWrittenAsAPlainLanguageMap() throws Exception {
+        assertEquals("{\"nl\":\"Weglopers\"}",
+                Json.MAPPER.writeValueAsString(new io.homeward.casemodel.center.Labels(java.util.Map.of("nl", "Weglopers"))));
+    }
+
     private static String describe(String json) {
         JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> Json.MAPPER.readValue(json, NewCase.class));
         return Json.describe(e);

@@ -304,6 +304,9 @@ public class FeatureServiceImpl implements FeatureService {
             bootComplete = ok;
             if (ok) {
                 LOG.info("Boot provisioning complete in {} ms: {}", (System.nanoTime() - started) / 1_000_000, installedFeatures());
+                // the one line an operator looks for after "bin/homeward run"
+                LOG.info("Homeward is ready at http://localhost:{}/ (health: http://localhost:{}/health)",
+                        context.getProperty("org.osgi.service.http.port"), context.getProperty("org.osgi.service.http.port"));
             } else {
                 LOG.error("Boot provisioning incomplete: installed {}, wanted {}", installedFeatures(), boot);
             }
