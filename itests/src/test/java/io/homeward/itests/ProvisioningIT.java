@@ -48,6 +48,10 @@ class ProvisioningIT {
         SyntheticBundle.named("io.example.plugin", "1.0.0")
                 .header("Import-Package", "org.osgi.framework;version=\"[1.8,2)\"")
                 .writeTo(system.resolve("io.example.plugin/1.0.0/io.example.plugin-1.0.0.jar"));
+        SyntheticBundle.named("io.example.brokenplugin", "1.0.0")
+                .header("Homeward-Center", "OSGI-INF/homeward/center.xml")
+                .resource("OSGI-INF/homeward/center.xml", BROKEN_DECLARATION)
+                .writeTo(system.resolve("io.example.brokenplugin/1.0.0/io.example.brokenplugin-1.0.0.jar"));
         SyntheticBundle.named("io.example.observer", "1.0.0").activator(EventRecorderActivator.class)
                 .writeTo(system.resolve("io.example.observer/1.0.0/io.example.observer-1.0.0.jar"));
         Files.writeString(homeward.home.resolve("features/test-features.xml"), """
@@ -68,6 +72,9 @@ class ProvisioningIT {
                     <bundle>mvn:%1$s/io.example.plugin/1.0.0</bundle>
                     <config name="io.example.plugin">answer = 42</config>
                   </feature>
+                  <feature name="broken-plugin" version="1.0.0">
+                    <bundle>mvn:%1$s/io.example.brokenplugin/1.0.0</bundle>
+                  </feature>
                   <feature name="observer" version="1.0.0">
                     <bundle>mvn:%1$s/io.example.observer/1.0.0</bundle>
                   </feature>
@@ -75,6 +82,22 @@ class ProvisioningIT {
                 """.formatted(GROUP), StandardCharsets.UTF_8);
         homeward.start();
     }
+
+    /** A center declaration with one mistake on line 9: an action towards a state that does not exist. */
+    private static final String BROKEN_DECLARATION = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <centers xmlns="urn:homeward:center:1.0">
+              <center id="za" name="Missing Children South Africa" country="ZA">
+                <language code="en"/>
+                <case-number pattern="ZA-{yyyy}-{seq:4}"/>
+                <category id="runaway" case-type="RUNAWAY" workflow="missing"><label lang="en">Runaways</label></category>
+                <workflow id="missing" version="1">
+                  <state id="open" initial="true"><label lang="en">Open</label></state>
+                  <action id="close" from="open" to="done"><label lang="en">Close</label></action>
+                </workflow>
+              </center>
+            </centers>
+            """.strip();
 
     @AfterAll
     static void stopPlatform() throws InterruptedException {
@@ -120,6 +143,20 @@ class ProvisioningIT {
         // the good bundle started before the failing one is gone again, and so is the configuration
         assertFalse(homeward.client("feature:list").output().matches("(?s).*throwing\\s+1.0.0\\s+installed.*"));
         assertEquals(1, homeward.client("bundle:diag", "io.example.good").status());
+    }
+
+    @Test
+    void pluginWithADeclarationErrorIsRefusedWithFileAndLine() {
+        String before = homeward.bundleList();
+
+        Result result = homeward.client("feature:install", "broken-plugin");
+
+        assertEquals(1, result.status(), result.output());
+        assertTrue(result.output().contains("io.example.brokenplugin 1.0.0"), result.output());
+        assertTrue(result.output().contains("OSGI-INF/homeward/center.xml:9:"), result.output());
+        assertTrue(result.output().contains("action 'close' goes to unknown state 'done'"), result.output());
+        assertUnchanged(before);
+        assertEquals(404, centerStatus("za"));
     }
 
     @Test
@@ -176,6 +213,14 @@ class ProvisioningIT {
     private static void assertUnchanged(String before) {
         assertEquals(before, homeward.bundleList(), "bundle:list must show exactly the deployment from before");
         assertTrue(homeward.isRunning(), "the platform stays up");
+    }
+
+    private static int centerStatus(String id) {
+        try {
+            return new ApiClient(homeward).get("/api/v1/centers/" + id).status();
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static boolean logContains(String text) {

@@ -22,6 +22,7 @@ final class SyntheticBundle {
 
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final List<Class<?>> classes = new ArrayList<>();
+    private final Map<String, String> resources = new LinkedHashMap<>();
 
     private SyntheticBundle(String symbolicName, String version) {
         headers.put("Bundle-ManifestVersion", "2");
@@ -46,6 +47,12 @@ final class SyntheticBundle {
         return this;
     }
 
+    /** Adds a text file, e.g. a plugin's declaration. */
+    SyntheticBundle resource(String path, String content) {
+        resources.put(path, content);
+        return this;
+    }
+
     /** Writes the jar, creating parent folders. */
     Path writeTo(Path jar) throws IOException {
         Manifest manifest = new Manifest();
@@ -60,6 +67,11 @@ final class SyntheticBundle {
                 try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
                     in.transferTo(out);
                 }
+                out.closeEntry();
+            }
+            for (Map.Entry<String, String> resource : resources.entrySet()) {
+                out.putNextEntry(new JarEntry(resource.getKey()));
+                out.write(resource.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 out.closeEntry();
             }
         }
