@@ -9,26 +9,26 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A plain HTTP client for the REST API of a running instance: real requests over the loopback. */
-final class ApiClient {
+public final class ApiClient {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     /** One answer: status, ETag (or null) and the body parsed as JSON (null when empty or not JSON). */
-    record Response(int status, String etag, JsonNode body) {
+    public record Response(int status, String etag, JsonNode body) {
     }
 
     private final HomewardInstance instance;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    ApiClient(HomewardInstance instance) {
+    public ApiClient(HomewardInstance instance) {
         this.instance = instance;
     }
 
-    Response get(String path) throws IOException, InterruptedException {
+    public Response get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(instance.uri(path)).GET());
     }
 
-    Response post(String path, Object body, String... headers) throws IOException, InterruptedException {
+    public Response post(String path, Object body, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(instance.uri(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));

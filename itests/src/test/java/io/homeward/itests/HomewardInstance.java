@@ -27,17 +27,17 @@ import java.util.stream.Stream;
  * (symbolic links) and has its own {@code bin/}, {@code etc/}, {@code features/}, {@code deploy/}
  * and data folder, so a test may add feature repositories and bundles without touching the build.
  */
-final class HomewardInstance implements AutoCloseable {
+public final class HomewardInstance implements AutoCloseable {
 
     /** The result of one {@code bin/homeward client} call. */
-    record Result(int status, String output) {
+    public record Result(int status, String output) {
     }
 
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
 
-    final Path home;
-    final Path data;
-    final int port;
+    public final Path home;
+    public final Path data;
+    public final int port;
     private Process process;
 
     private HomewardInstance(Path home, Path data, int port) {
@@ -47,7 +47,7 @@ final class HomewardInstance implements AutoCloseable {
     }
 
     /** Lays out a distribution copy below {@code folder}; nothing runs yet. */
-    static HomewardInstance layOut(Path folder) throws IOException {
+    public static HomewardInstance layOut(Path folder) throws IOException {
         Path built = Path.of(System.getProperty("homeward.dist", "../platform/target/homeward")).toAbsolutePath().normalize();
         assertTrue(Files.isExecutable(built.resolve("bin/homeward")),
                 "no built distribution at " + built + ": build it with mvn -pl platform -am install");
@@ -67,7 +67,7 @@ final class HomewardInstance implements AutoCloseable {
     }
 
     /** Starts {@code bin/homeward run} and waits until boot provisioning is complete. */
-    HomewardInstance start(String... runOptions) throws IOException {
+    public HomewardInstance start(String... runOptions) throws IOException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/homeward").toString(), "run",
                 "--data", data.toString(), "--port", Integer.toString(port)));
         command.addAll(List.of(runOptions));
@@ -84,7 +84,7 @@ final class HomewardInstance implements AutoCloseable {
     }
 
     /** Runs {@code bin/homeward client --data DATA args...}. */
-    Result client(String... args) {
+    public Result client(String... args) {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/homeward").toString(), "client", "--data", data.toString()));
         command.addAll(List.of(args));
         try {
@@ -104,18 +104,18 @@ final class HomewardInstance implements AutoCloseable {
     }
 
     /** {@code bundle:list}, which must succeed. */
-    String bundleList() {
+    public String bundleList() {
         Result result = client("bundle:list");
         assertTrue(result.status() == 0, "bundle:list failed: " + result.output());
         return result.output();
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         Path log = data.resolve("log/homeward.log");
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
 
-    String console() {
+    public String console() {
         try {
             return Files.readString(data.resolveSibling("console.log"), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -123,12 +123,12 @@ final class HomewardInstance implements AutoCloseable {
         }
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return process != null && process.isAlive();
     }
 
     /** Stops the instance with SIGTERM, as {@code bin/homeward stop} does, and waits for it. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(90, TimeUnit.SECONDS)) {
@@ -139,30 +139,30 @@ final class HomewardInstance implements AutoCloseable {
     }
 
     /** Kills the process with SIGKILL, as a power cut or the OOM killer would, and waits for it to be gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroyForcibly().waitFor();
         }
     }
 
     /** Copies a bundle into {@code deploy/}, where the running (or next) instance picks it up. */
-    void deploy(Path bundle) throws IOException {
+    public void deploy(Path bundle) throws IOException {
         Files.copy(bundle, home.resolve("deploy").resolve(bundle.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The test probe bundle, built by the io.homeward.itests.probe module. */
-    static Path probeBundle() {
+    public static Path probeBundle() {
         Path probe = Path.of(System.getProperty("homeward.probe", "../itests/probe/target/io.homeward.itests.probe.jar"));
         assertTrue(Files.isRegularFile(probe), "no probe bundle at " + probe);
         return probe;
     }
 
     /** Base URI of the instance's HTTP service. */
-    java.net.URI uri(String path) {
+    public java.net.URI uri(String path) {
         return java.net.URI.create("http://127.0.0.1:" + port + path);
     }
 
-    int exitValue() {
+    public int exitValue() {
         return process.exitValue();
     }
 
@@ -171,7 +171,7 @@ final class HomewardInstance implements AutoCloseable {
         stop();
     }
 
-    static void awaitCondition(String what, Duration timeout, BooleanSupplier condition) {
+    public static void awaitCondition(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
