@@ -103,8 +103,46 @@ public class CaseServiceImpl implements CaseService {
     public Case open(NewCase intake, String actor) {
         Objects.requireNonNull(intake, "intake");
         Objects.requireNonNull(actor, "actor");
-        List<Violation> violations = new ArrayList<>();
+        CheckedIntake checked = check(intake);
 
+        Instant now = clock.instant();
+        CaseNumberCounter.Key counterKey = new CaseNumberCounter.Key(checked.center().id(),
+                now.atZone(ZoneOffset.UTC).getYear());
+        ensureCounter(counterKey);
+        Case opened = transaction(session -> {
+            // the row lock serialises intakes of one center and year, across nodes sharing the database
+            CaseNumberCounter counter = session.find(CaseNumberCounter.class, counterKey, LockModeType.PESSIMISTIC_WRITE);
+            String number = checked.center().caseNumbers().format(counterKey.year(), counter.next());
+            CaseEntity entity = new CaseEntity(UUID.randomUUID(), number, checked.center().id(), checked.country(),
+                    checked.category().caseType(), checked.category().id(), checked.workflow().id(),
+                    checked.workflow().version(), checked.initial().id(),
+                    new RiskAssessment(intake.riskLevel(), intake.riskReason(), actor, now), now);
+            List<PersonDetails> persons = intake.persons();
+            for (int i = 0; i < persons.size(); i++) {
+                entity.addPerson(new PersonEntity(UUID.randomUUID(), i, persons.get(i)));
+            }
+            entity.fields().putAll(intake.fields());
+            // appended before persist: the insert carries the final state, so the case starts at version 0
+            TimelineEventEntity openedEvent = entity.appendEvent(now, actor, TimelineEvent.OPENED, null, null,
+                    checked.initial().id(), "risk " + intake.riskLevel() + ": " + intake.riskReason());
+            session.persist(entity);
+            session.persist(openedEvent);
+            session.flush();
+            return entity.toCase();
+        });
+        LOG.info("Opened case {} ({}) of center {} in state {}", opened.number(), opened.id(), opened.centerId(),
+                opened.status());
+        return opened;
+    }
+
+    /**
+     * Checks an intake against its center's declaration and guards, collecting every problem.
+     *
+     * @return what the checks looked up
+     * @throws InvalidCaseException listing every problem found
+     */
+    private CheckedIntake check(NewCase intake) {
+        List<Violation> violations = new ArrayList<>();
         Center center = centers.center(intake.centerId()).orElse(null);
         CaseCategory category = null;
         Workflow workflow = null;
@@ -114,7 +152,8 @@ public class CaseServiceImpl implements CaseService {
             category = center.category(intake.category()).orElse(null);
             if (category == null) {
                 violations.add(new Violation("category", intake.category() + " is not a category of center "
-                        + center.id() + "; its categories are " + join(center.categories().stream().map(CaseCategory::id).toList())));
+                        + center.id() + "; its categories are "
+                        + join(center.categories().stream().map(CaseCategory::id).toList())));
             } else {
                 workflow = center.currentWorkflow(category.workflowId()).orElse(null);
                 if (workflow == null) {
@@ -129,7 +168,6 @@ public class CaseServiceImpl implements CaseService {
         if (intake.riskReason() == null || intake.riskReason().isBlank()) {
             violations.add(new Violation("riskReason", "must say why the risk level was set"));
         }
-        String country = intake.country() != null ? intake.country() : center == null ? null : center.country();
         if (intake.country() != null && !CaseRules.isCountry(intake.country())) {
             violations.add(new Violation("country", intake.country() + " is not an ISO 3166-1 alpha-2 country code"));
         }
@@ -147,36 +185,8 @@ public class CaseServiceImpl implements CaseService {
         if (!violations.isEmpty()) {
             throw new InvalidCaseException(violations);
         }
-
-        Instant now = clock.instant();
-        CaseNumberCounter.Key counterKey = new CaseNumberCounter.Key(center.id(), now.atZone(ZoneOffset.UTC).getYear());
-        ensureCounter(counterKey);
-        Center owner = center;
-        CaseCategory chosen = category;
-        Workflow current = workflow;
-        Case opened = transaction(session -> {
-            // the row lock serialises intakes of one center and year, across nodes sharing the database
-            CaseNumberCounter counter = session.find(CaseNumberCounter.class, counterKey, LockModeType.PESSIMISTIC_WRITE);
-            String number = owner.caseNumbers().format(counterKey.year(), counter.next());
-            CaseEntity entity = new CaseEntity(UUID.randomUUID(), number, owner.id(), country, chosen.caseType(),
-                    chosen.id(), current.id(), current.version(), initial.id(),
-                    new RiskAssessment(intake.riskLevel(), intake.riskReason(), actor, now), now);
-            List<PersonDetails> persons = intake.persons();
-            for (int i = 0; i < persons.size(); i++) {
-                entity.addPerson(new PersonEntity(UUID.randomUUID(), i, persons.get(i)));
-            }
-            entity.fields().putAll(intake.fields());
-            // appended before persist: the insert carries the final state, so the case starts at version 0
-            TimelineEventEntity openedEvent = entity.appendEvent(now, actor, TimelineEvent.OPENED, null, null,
-                    initial.id(), "risk " + intake.riskLevel() + ": " + intake.riskReason());
-            session.persist(entity);
-            session.persist(openedEvent);
-            session.flush();
-            return entity.toCase();
-        });
-        LOG.info("Opened case {} ({}) of center {} in state {}", opened.number(), opened.id(), opened.centerId(),
-                opened.status());
-        return opened;
+        return new CheckedIntake(center, category, workflow, initial,
+                intake.country() != null ? intake.country() : center.country());
     }
 
     @Override
@@ -399,6 +409,11 @@ public class CaseServiceImpl implements CaseService {
 
     private static String join(List<String> ids) {
         return ids.stream().collect(Collectors.joining(", "));
+    }
+
+    /** What the checks of an accepted intake looked up; the country is the intake's or the center's own. */
+    private record CheckedIntake(Center center, CaseCategory category, Workflow workflow, WorkflowState initial,
+            String country) {
     }
 
     /** A guard service and the center it belongs to. */

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.homeward.casemodel.CaseService;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,7 +154,7 @@ class StoreBundleIT {
      * Builds the bundle that plays the platform's center registry, from this module's compiled test classes
      * ({@link SyntheticCentersActivator}, {@link TestCenters}).
      */
-    private static java.io.InputStream syntheticCentersBundle() throws IOException, URISyntaxException {
+    private static InputStream syntheticCentersBundle() throws IOException, URISyntaxException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -163,7 +166,7 @@ class StoreBundleIT {
                 + "io.homeward.casemodel.center;version=\"[1.0,2)\",org.osgi.framework;version=\"[1.8,2)\"");
         Path classes = Path.of(SyntheticCentersActivator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         String packageFolder = SyntheticCentersActivator.class.getPackageName().replace('.', '/');
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest);
                 Stream<Path> files = Files.list(classes.resolve(packageFolder))) {
             for (Path file : files.toList()) {
@@ -176,7 +179,7 @@ class StoreBundleIT {
                 }
             }
         }
-        return new java.io.ByteArrayInputStream(bytes.toByteArray());
+        return new ByteArrayInputStream(bytes.toByteArray());
     }
 
     private static String codeSource(Class<?> type) throws URISyntaxException {

@@ -1,6 +1,7 @@
 package io.homeward.store.internal;
 
 import io.homeward.casemodel.Case;
+import io.homeward.casemodel.CaseQuery;
 import io.homeward.casemodel.CaseService;
 import io.homeward.casemodel.NewCase;
 import io.homeward.casemodel.PersonDetails;
@@ -40,7 +41,7 @@ public class SyntheticCentersActivator implements BundleActivator {
                 Case moved = cases.perform(opened.id(), "investigate", opened.version(),
                         Map.of("police-ref", "PV-1"), "in Felix", "itest");
                 return moved.number() + " " + moved.status() + " " + cases.timeline(opened.id()).size() + " "
-                        + cases.search(new io.homeward.casemodel.CaseQuery(null, null, null, "janss", 0, 10)).total();
+                        + cases.search(new CaseQuery(null, null, null, "janss", 0, 10)).total();
             } finally {
                 context.ungetService(reference);
             }
