@@ -160,5 +160,4 @@ public final class CenterRegistryImpl implements CenterRegistry, BundleCheck {
     private static String name(Bundle bundle) {
         return bundle.getSymbolicName() + " " + bundle.getVersion();
     }
-
 }

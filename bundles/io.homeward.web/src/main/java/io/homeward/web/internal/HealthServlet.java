@@ -1,6 +1,7 @@
 package io.homeward.web.internal;
 
 import io.homeward.casemodel.HealthCheck;
+import io.homeward.provisioning.BundleStates;
 import io.homeward.provisioning.FeatureService;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -81,7 +82,7 @@ public final class HealthServlet extends ApiServlet {
             b.put("id", bundle.getBundleId());
             b.put("symbolicName", bundle.getSymbolicName());
             b.put("version", bundle.getVersion().toString());
-            b.put("state", state(bundle.getState()));
+            b.put("state", BundleStates.of(bundle));
             bundles.add(b);
         }
         String status = !booted ? "STARTING" : healthy ? "UP" : "DOWN";
@@ -92,16 +93,5 @@ public final class HealthServlet extends ApiServlet {
         body.put("bundles", bundles);
         resp.setHeader("Cache-Control", "no-store");
         json(resp, status.equals("UP") ? 200 : 503, body);
-    }
-
-    private static String state(int state) {
-        return switch (state) {
-            case Bundle.INSTALLED -> "INSTALLED";
-            case Bundle.RESOLVED -> "RESOLVED";
-            case Bundle.STARTING -> "STARTING";
-            case Bundle.STOPPING -> "STOPPING";
-            case Bundle.ACTIVE -> "ACTIVE";
-            default -> "UNINSTALLED";
-        };
     }
 }

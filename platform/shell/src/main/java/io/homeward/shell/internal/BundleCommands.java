@@ -1,5 +1,6 @@
 package io.homeward.shell.internal;
 
+import io.homeward.provisioning.BundleStates;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -50,7 +51,7 @@ public class BundleCommands {
         Arrays.sort(bundles, Comparator.comparingLong(Bundle::getBundleId));
         for (Bundle bundle : bundles) {
             BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
-            out.append(String.format("%-4d %-11s %-5s %s %s%n", bundle.getBundleId(), state(bundle),
+            out.append(String.format("%-4d %-11s %-5s %s %s%n", bundle.getBundleId(), BundleStates.of(bundle),
                     level == null ? "0" : Integer.toString(level.getStartLevel()), bundle.getSymbolicName(), bundle.getVersion()));
         }
         return out.toString();
@@ -62,7 +63,7 @@ public class BundleCommands {
         StringBuilder out = new StringBuilder();
         for (Bundle bundle : bundles) {
             out.append(Requirements.name(bundle)).append(" [").append(bundle.getBundleId()).append("]\n");
-            out.append("  state: ").append(state(bundle)).append('\n');
+            out.append("  state: ").append(BundleStates.of(bundle)).append('\n');
             out.append("  location: ").append(bundle.getLocation()).append('\n');
             List<String> problems = new ArrayList<>();
             Requirements.unsatisfied(bundle, context).forEach(r -> problems.add("unsatisfied: " + r));
@@ -97,14 +98,4 @@ public class BundleCommands {
         return found;
     }
 
-    static String state(Bundle bundle) {
-        return switch (bundle.getState()) {
-            case Bundle.INSTALLED -> "INSTALLED";
-            case Bundle.RESOLVED -> "RESOLVED";
-            case Bundle.STARTING -> "STARTING";
-            case Bundle.STOPPING -> "STOPPING";
-            case Bundle.ACTIVE -> "ACTIVE";
-            default -> "UNINSTALLED";
-        };
-    }
 }
