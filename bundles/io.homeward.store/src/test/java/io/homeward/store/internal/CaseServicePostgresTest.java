@@ -24,11 +24,7 @@ class CaseServicePostgresTest extends CaseServiceContract {
     @Override
     Database.Settings settings() {
         if (!schemaCreated) {
-            String reason = URL_VARIABLE + " is not set: the PostgreSQL store tests are skipped";
-            if (url == null || url.isBlank()) {
-                System.out.println(reason);
-            }
-            assumeTrue(url != null && !url.isBlank(), reason);
+            assumeTrue(url != null && !url.isBlank(), URL_VARIABLE + " is not set: the PostgreSQL store tests are skipped");
             execute("CREATE SCHEMA " + schema);
             schemaCreated = true;
         }
