@@ -2,7 +2,10 @@ package io.homeward.store.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.homeward.casemodel.HealthCheck;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +53,7 @@ public class Database implements AutoCloseable {
             CaseNumberCounter.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final long CONNECTION_TIMEOUT_MS = 5_000;
 
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
@@ -128,6 +132,19 @@ public class Database implements AutoCloseable {
      *
      * @return what the work returned
      */
+    /** @return whether a pooled connection answers now, and in how long; quick, never throws */
+    HealthCheck.Result probe() {
+        long start = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            boolean valid = connection.isValid(2);
+            String product = connection.getMetaData().getDatabaseProductName();
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            return new HealthCheck.Result(valid, product + (valid ? " answered in " + ms + " ms" : " did not answer"));
+        } catch (SQLException e) {
+            return new HealthCheck.Result(false, "no database connection: " + e.getClass().getSimpleName());
+        }
+    }
+
     <T> T inTransaction(Function<Session, T> work) {
         return sessionFactory.fromTransaction(work);
     }
@@ -248,6 +265,8 @@ public class Database implements AutoCloseable {
             }
             hikari.setMaximumPoolSize(poolSize);
             hikari.setAutoCommit(false);
+            // a request (or /health) waits at most this long for a connection before it fails with a clear error
+            hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
             return hikari;
         }
     }
