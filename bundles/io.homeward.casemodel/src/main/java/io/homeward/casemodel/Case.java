@@ -24,14 +24,19 @@ import java.util.UUID;
  * @param assignee user id of the case worker, may be null
  * @param fields the center's custom fields by id, values as entered; never null
  * @param persons the persons linked to the case, never null
+ * @param sharedWith ids of the other centers the case is shared with (they can read it), never null
+ * @param slas the case's SLA timers, never null
  * @param version optimistic-lock version, increases with every change
  */
 public record Case(UUID id, String number, String centerId, String country, CaseType type, String category,
         String workflowId, int workflowVersion, String status, RiskAssessment risk, Instant openedAt,
-        Instant closedAt, String assignee, Map<String, String> fields, List<Person> persons, long version) {
+        Instant closedAt, String assignee, Map<String, String> fields, List<Person> persons, List<String> sharedWith,
+        List<SlaStatus> slas, long version) {
     public Case {
         fields = Map.copyOf(fields);
         persons = List.copyOf(persons);
+        sharedWith = List.copyOf(sharedWith);
+        slas = List.copyOf(slas);
     }
 
     /** @return true once the case reached a terminal state */

@@ -29,6 +29,9 @@ public interface CaseService {
     /** @return one page of the cases matching the query, newest first; never null */
     CasePage search(CaseQuery query);
 
+    /** @return counts over every case the query matches; never null */
+    CaseStatistics statistics(CaseQuery query);
+
     /**
      * Performs a workflow action on a case.
      *
@@ -45,6 +48,16 @@ public interface CaseService {
      */
     Case perform(UUID id, String action, long expectedVersion, Map<String, String> fields, String note,
             String actor);
+
+    /**
+     * Moves every open case of a center from one version of a workflow to the newest version, using the
+     * migration that the newest version declares for {@code fromVersion}. One transaction: all cases move or
+     * none; each moved case's timeline records it.
+     *
+     * @return how many cases moved
+     * @throws InvalidCaseException when the center, the workflow or a migration from that version is unknown
+     */
+    int migrate(String centerId, String workflowId, int fromVersion, String actor);
 
     /**
      * @return the case's timeline, oldest first

@@ -19,4 +19,10 @@ public record TimelineEvent(Instant at, String actor, String kind, String action
     public static final String OPENED = "OPENED";
     /** Kind of the event recording a workflow action. */
     public static final String ACTION = "ACTION";
+    /** Kind of the event recording a move to another version of the workflow. */
+    public static final String MIGRATED = "MIGRATED";
+    /** Kind of the event recording that an SLA became overdue and was escalated. */
+    public static final String ESCALATED = "ESCALATED";
+    /** Kind of the event recording that a hub routed the intake to, or shared it with, a national center. */
+    public static final String ROUTED = "ROUTED";
 }

@@ -1,5 +1,6 @@
 package io.homeward.casemodel.center;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,23 +10,38 @@ import java.util.Optional;
  * @param id unique in the deployment, e.g. {@code child-focus}; never null
  * @param name display name, never null
  * @param country ISO 3166-1 alpha-2 code of the center's own country, never null
+ * @param timeZone where the center works: the year of its case numbers and its SLA clocks, never null
  * @param languages ISO 639-1 codes, the default first; never empty
  * @param hotlines phone numbers the center answers, never null
  * @param caseNumbers never null
  * @param fields custom fields of its cases, never null
  * @param categories never empty
  * @param workflows every declared workflow version, never empty
+ * @param alertCriteria the criteria of the country's child abduction alert plan, never null
+ * @param hub the hub's rules when this center is a regional hub, null for a national center
  * @param plugin symbolic name and version of the bundle that declared it, never null
  */
-public record Center(String id, String name, String country, List<String> languages, List<Hotline> hotlines,
-        CaseNumberScheme caseNumbers, List<FieldDefinition> fields, List<CaseCategory> categories,
-        List<Workflow> workflows, String plugin) {
+public record Center(String id, String name, String country, ZoneId timeZone, List<String> languages,
+        List<Hotline> hotlines, CaseNumberScheme caseNumbers, List<FieldDefinition> fields,
+        List<CaseCategory> categories, List<Workflow> workflows, List<AlertCriterion> alertCriteria, Hub hub,
+        String plugin) {
     public Center {
         languages = List.copyOf(languages);
         hotlines = List.copyOf(hotlines);
         fields = List.copyOf(fields);
         categories = List.copyOf(categories);
         workflows = List.copyOf(workflows);
+        alertCriteria = List.copyOf(alertCriteria);
+    }
+
+    /** @return true when this center is a regional hub */
+    public boolean isHub() {
+        return hub != null;
+    }
+
+    /** @return whether the center handles cases in the given country: its own, or a hub's member */
+    public boolean serves(String countryCode) {
+        return country.equals(countryCode) || (hub != null && hub.members().contains(countryCode));
     }
 
     /** @return the category with this id, or empty */

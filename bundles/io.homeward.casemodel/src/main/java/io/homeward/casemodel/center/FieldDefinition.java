@@ -1,11 +1,10 @@
 package io.homeward.casemodel.center;
 
+import io.homeward.casemodel.Countries;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A custom field a center declares for its cases.
@@ -17,8 +16,6 @@ import java.util.Set;
  * @param labels never null
  */
 public record FieldDefinition(String id, FieldType type, List<String> choices, int maxLength, Labels labels) {
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-
     public FieldDefinition {
         choices = List.copyOf(choices);
     }
@@ -45,13 +42,19 @@ public record FieldDefinition(String id, FieldType type, List<String> choices, i
                 }
                 break;
             case COUNTRY:
-                if (!COUNTRIES.contains(value)) {
+                if (!Countries.isCode(value)) {
                     return Optional.of("'" + value + "' is not an ISO 3166-1 alpha-2 country code");
                 }
                 break;
             case NUMBER:
                 if (!value.matches("-?\\d{1,18}")) {
                     return Optional.of("'" + value + "' is not a whole number");
+                }
+                break;
+            case PERSON:
+                // whether the person is linked to the case is the store's to check; here only the form
+                if (!value.matches("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")) {
+                    return Optional.of("'" + value + "' is not the id of a person");
                 }
                 break;
             default:

@@ -11,5 +11,7 @@ public enum FieldType {
     /** An ISO 3166-1 alpha-2 country code. */
     COUNTRY,
     /** A whole number. */
-    NUMBER
+    NUMBER,
+    /** A reference to a person linked to the same case: the person's id. */
+    PERSON
 }

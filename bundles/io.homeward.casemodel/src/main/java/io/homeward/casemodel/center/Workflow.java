@@ -11,12 +11,21 @@ import java.util.Optional;
  * @param initialState the state a new case starts in, never null
  * @param states never empty
  * @param actions never null
+ * @param slas the SLA timers of this version, never null
+ * @param migrations how cases move onto this version from older ones, never null
  */
 public record Workflow(String id, int version, String initialState, List<WorkflowState> states,
-        List<WorkflowAction> actions) {
+        List<WorkflowAction> actions, List<SlaDefinition> slas, List<WorkflowMigration> migrations) {
     public Workflow {
         states = List.copyOf(states);
         actions = List.copyOf(actions);
+        slas = List.copyOf(slas);
+        migrations = List.copyOf(migrations);
+    }
+
+    /** @return the migration from the given older version onto this one, or empty */
+    public Optional<WorkflowMigration> migrationFrom(int olderVersion) {
+        return migrations.stream().filter(m -> m.fromVersion() == olderVersion).findFirst();
     }
 
     /** @return the state with this id, or empty */

@@ -44,10 +44,24 @@ class CenterModelTest {
     void actionsAreOnlyAllowedFromTheirStates() {
         Workflow workflow = new Workflow("missing", 1, "open",
                 List.of(new WorkflowState("open", false, List.of(), NONE), new WorkflowState("closed", true, List.of(), NONE)),
-                List.of(new WorkflowAction("close", Set.of("open"), "closed", NONE)));
+                List.of(new WorkflowAction("close", Set.of("open"), "closed", NONE)), List.of(),
+                List.of(new WorkflowMigration(1, Map.of("pending", "open"))));
         assertTrue(workflow.action("close", "open").isPresent());
         assertTrue(workflow.action("close", "closed").isEmpty());
         assertEquals(List.of(), workflow.actionsFrom("closed"));
+        assertEquals("open", workflow.migrationFrom(1).orElseThrow().target("pending"));
+        assertEquals("closed", workflow.migrationFrom(1).orElseThrow().target("closed"));
+        assertTrue(workflow.migrationFrom(2).isEmpty());
+    }
+
+    @Test
+    void anSlaIsOverdueOncePastItsDeadlineUnlessMetInTime() {
+        java.time.Instant deadline = java.time.Instant.parse("2026-01-01T12:00:00Z");
+        io.homeward.casemodel.SlaStatus open = new io.homeward.casemodel.SlaStatus("contact", deadline, null, null);
+        assertTrue(!open.isOverdue(deadline.minusSeconds(1)));
+        assertTrue(open.isOverdue(deadline.plusSeconds(1)));
+        assertTrue(!new io.homeward.casemodel.SlaStatus("contact", deadline, deadline.minusSeconds(5), null).isOverdue(deadline.plusSeconds(60)));
+        assertTrue(new io.homeward.casemodel.SlaStatus("contact", deadline, deadline.plusSeconds(5), null).isOverdue(deadline.plusSeconds(60)));
     }
 
     @Test

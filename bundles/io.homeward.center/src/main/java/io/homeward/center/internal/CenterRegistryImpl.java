@@ -20,6 +20,9 @@ import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
 import org.slf4j.Logger;
@@ -29,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * Extender for center plugins: tracks every resolved bundle with a {@value CenterPlugin#DECLARATION_HEADER}
  * header, reads its declaration without activating it, and registers its centers while it stays resolved.
  * As a {@link BundleCheck} it lets provisioning refuse a broken plugin before anything changes.
+ *
+ * <p>A newer bundle of the same plugin (same symbolic name) takes a center over from the older one as soon as
+ * it resolves, and the older one's removal then withdraws nothing: a plugin updated side by side never leaves
+ * a moment in which its centers are missing. Hub centers get their member countries from
+ * {@link HubMembership} configurations.
  */
 @Component(service = {CenterRegistry.class, BundleCheck.class})
 public final class CenterRegistryImpl implements CenterRegistry, BundleCheck {
@@ -36,9 +44,13 @@ public final class CenterRegistryImpl implements CenterRegistry, BundleCheck {
     private static final Logger LOG = LoggerFactory.getLogger(CenterRegistryImpl.class);
 
     private final DeclarationReader reader = new DeclarationReader();
-    private final Map<String, Center> centers = new TreeMap<>();
-    private final Map<Long, List<String>> centersByBundle = new HashMap<>();
+    /** Centers as their plugins declare them, by center id, with the bundle that declares each. */
+    private final Map<String, Declared> declared = new TreeMap<>();
+    private final Map<String, HubMembership> memberships = new HashMap<>();
     private final BundleTracker<Bundle> tracker;
+
+    private record Declared(Center center, long bundleId, String symbolicName) {
+    }
 
     @Activate
     public CenterRegistryImpl(BundleContext context) {
@@ -68,14 +80,34 @@ public final class CenterRegistryImpl implements CenterRegistry, BundleCheck {
         tracker.close();
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    synchronized void addMembership(HubMembership membership) {
+        memberships.put(membership.center, membership);
+    }
+
+    synchronized void removeMembership(HubMembership membership) {
+        memberships.remove(membership.center, membership);
+    }
+
     @Override
     public synchronized List<Center> centers() {
-        return List.copyOf(centers.values());
+        return declared.values().stream().map(this::effective).toList();
     }
 
     @Override
     public synchronized Optional<Center> center(String centerId) {
-        return Optional.ofNullable(centers.get(centerId));
+        return Optional.ofNullable(declared.get(centerId)).map(this::effective);
+    }
+
+    /** The center as declared, with the deployment's hub membership applied. */
+    private Center effective(Declared d) {
+        Center c = d.center();
+        HubMembership membership = memberships.get(c.id());
+        if (c.hub() == null || membership == null) {
+            return c;
+        }
+        return new Center(c.id(), c.name(), c.country(), c.timeZone(), c.languages(), c.hotlines(), c.caseNumbers(),
+                c.fields(), c.categories(), c.workflows(), c.alertCriteria(), membership.applyTo(c.hub()), c.plugin());
     }
 
     @Override
@@ -91,47 +123,49 @@ public final class CenterRegistryImpl implements CenterRegistry, BundleCheck {
     }
 
     private synchronized Bundle added(Bundle bundle) {
-        List<Center> declared;
+        List<Center> centers;
         try {
-            declared = read(bundle);
+            centers = read(bundle);
         } catch (DeclarationException e) {
             LOG.error("Center plugin {} refused: {}", name(bundle), e.getMessage());
             return bundle;
         }
-        List<String> conflicts = conflicts(bundle, declared);
+        List<String> conflicts = conflicts(bundle, centers);
         if (!conflicts.isEmpty()) {
             LOG.error("Center plugin {} refused: {}", name(bundle), String.join("; ", conflicts));
             return bundle;
         }
         List<String> ids = new ArrayList<>();
-        for (Center center : declared) {
-            centers.put(center.id(), center);
+        for (Center center : centers) {
+            declared.put(center.id(), new Declared(center, bundle.getBundleId(), bundle.getSymbolicName()));
             ids.add(center.id());
         }
-        centersByBundle.put(bundle.getBundleId(), ids);
         LOG.info("Center plugin {} declares {}", name(bundle), ids);
         return bundle;
     }
 
     private synchronized void removed(Bundle bundle) {
-        List<String> ids = centersByBundle.remove(bundle.getBundleId());
-        if (ids != null) {
-            ids.forEach(centers::remove);
+        // only what this bundle still declares: a newer version may have taken its centers over already
+        List<String> ids = declared.entrySet().stream().filter(e -> e.getValue().bundleId() == bundle.getBundleId())
+                .map(Map.Entry::getKey).toList();
+        ids.forEach(declared::remove);
+        if (!ids.isEmpty()) {
             LOG.info("Center plugin {} withdrawn: {}", name(bundle), ids);
         }
     }
 
     /** Problems that make the plugin unfit beside the plugins already installed, or by its own headers. */
-    private synchronized List<String> conflicts(Bundle bundle, List<Center> declared) {
+    private synchronized List<String> conflicts(Bundle bundle, List<Center> centers) {
         List<String> problems = new ArrayList<>();
         String exports = bundle.getHeaders("").get(Constants.EXPORT_PACKAGE);
         if (exports != null && !exports.isBlank()) {
             problems.add("a center plugin must export nothing, but it exports " + exports);
         }
-        for (Center center : declared) {
-            Center existing = centers.get(center.id());
-            if (existing != null && !centersByBundle.getOrDefault(bundle.getBundleId(), List.of()).contains(center.id())) {
-                problems.add("center '" + center.id() + "' is already declared by plugin " + existing.plugin());
+        for (Center center : centers) {
+            Declared existing = declared.get(center.id());
+            // the same plugin (another version of it) may take its own centers over; nobody else may
+            if (existing != null && !existing.symbolicName().equals(bundle.getSymbolicName())) {
+                problems.add("center '" + center.id() + "' is already declared by plugin " + existing.center().plugin());
             }
         }
         return problems;

@@ -1,18 +1,25 @@
 package io.homeward.center.internal;
 
 import io.homeward.casemodel.CaseType;
+import io.homeward.casemodel.center.AlertCriterion;
 import io.homeward.casemodel.center.CaseCategory;
 import io.homeward.casemodel.center.CaseNumberScheme;
 import io.homeward.casemodel.center.Center;
 import io.homeward.casemodel.center.FieldDefinition;
 import io.homeward.casemodel.center.FieldType;
+import io.homeward.casemodel.center.Hub;
 import io.homeward.casemodel.center.Labels;
+import io.homeward.casemodel.center.SlaDefinition;
 import io.homeward.casemodel.center.Workflow;
 import io.homeward.casemodel.center.WorkflowAction;
+import io.homeward.casemodel.center.WorkflowMigration;
 import io.homeward.casemodel.center.WorkflowState;
 import io.homeward.casemodel.spi.CenterPlugin;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -230,15 +237,75 @@ final class DeclarationReader {
                         cat.attr("workflow"), cat.labels()));
             }
 
-            CaseNumberScheme numbers = null;
             Element scheme = c.all("case-number").get(0);
+            CaseNumberScheme numbers = numbers(scheme, scheme.attr("pattern"));
+            ZoneId zone = ZoneId.of("UTC");
             try {
-                numbers = new CaseNumberScheme(scheme.attr("pattern"));
-            } catch (IllegalArgumentException e) {
-                problem(scheme, e.getMessage());
+                zone = ZoneId.of(c.attributes().getOrDefault("time-zone", "UTC"));
+            } catch (DateTimeException e) {
+                problem(c, "time-zone '" + c.attr("time-zone") + "' is not a time zone id such as Europe/Brussels");
             }
-            return new Center(c.attr("id"), c.attr("name"), c.attr("country"), languages, hotlines, numbers, fields,
-                    categories, workflows, plugin);
+            Set<String> criterionIds = new HashSet<>();
+            List<AlertCriterion> criteria = new ArrayList<>();
+            for (Element a : c.all("alert-criterion")) {
+                unique(criterionIds, a, "alert criterion");
+                criteria.add(criterion(a, fieldIds));
+            }
+            List<Element> hubs = c.all("hub");
+            Hub hub = hubs.isEmpty() ? null : hub(hubs.get(0), fieldIds);
+            return new Center(c.attr("id"), c.attr("name"), c.attr("country"), zone, languages, hotlines, numbers,
+                    fields, categories, workflows, criteria, hub, plugin);
+        }
+
+        private CaseNumberScheme numbers(Element where, String pattern) {
+            try {
+                return new CaseNumberScheme(pattern);
+            } catch (IllegalArgumentException e) {
+                problem(where, e.getMessage());
+                return null;
+            }
+        }
+
+        private AlertCriterion criterion(Element a, Set<String> fieldIds) {
+            AlertCriterion.Rule rule = AlertCriterion.Rule.valueOf(a.attr("rule").toUpperCase(Locale.ROOT).replace('-', '_'));
+            String field = a.attr("field");
+            String value = a.attr("value");
+            String what = "alert criterion '" + a.attr("id") + "'";
+            if (rule == AlertCriterion.Rule.CHILD_AGE_BELOW) {
+                if (value == null || !value.matches("\\d{1,2}")) {
+                    problem(a, what + " needs value=\"<age in years>\"");
+                }
+            } else if (field == null) {
+                problem(a, what + " needs the field it reads");
+            } else if (!fieldIds.contains(field)) {
+                problem(a, what + " reads field '" + field + "', which is not declared");
+            }
+            if (rule == AlertCriterion.Rule.FIELD_EQUALS && value == null) {
+                problem(a, what + " needs the value that meets it");
+            }
+            return new AlertCriterion(a.attr("id"), rule, field, value, a.labels());
+        }
+
+        private Hub hub(Element h, Set<String> fieldIds) {
+            Map<String, Hub.CountryRules> countries = new LinkedHashMap<>();
+            for (Element country : h.all("country")) {
+                String code = country.attr("code");
+                if (countries.containsKey(code)) {
+                    problem(country, "hub rules for country " + code + " are declared twice");
+                }
+                List<String> required = new ArrayList<>();
+                for (Element r : country.all("requires-at-intake")) {
+                    if (!fieldIds.contains(r.attr("field"))) {
+                        problem(r, "country " + code + " requires field '" + r.attr("field") + "', which is not declared");
+                    }
+                    required.add(r.attr("field"));
+                }
+                List<String> languages = country.all("language").stream().map(l -> l.attr("code")).toList();
+                countries.put(code, new Hub.CountryRules(code, languages, numbers(country, country.attr("case-number")), required));
+            }
+            Hub.Routing routing = Hub.Routing.valueOf(h.attributes().getOrDefault("routing", "transfer").toUpperCase(Locale.ROOT));
+            // the deployment's configuration names the members; until it does, every country with rules is one
+            return new Hub(List.copyOf(countries.keySet()), routing, countries);
         }
 
         private FieldDefinition field(Element f) {
@@ -294,7 +361,43 @@ final class DeclarationReader {
                 }
                 actions.add(new WorkflowAction(a.attr("id"), from, a.attr("to"), a.labels()));
             }
-            return new Workflow(w.attr("id"), Integer.parseInt(w.attr("version")), initial, states, actions);
+            Set<String> slaIds = new HashSet<>();
+            List<SlaDefinition> slas = new ArrayList<>();
+            for (Element sla : w.all("sla")) {
+                unique(slaIds, sla, "SLA");
+                Set<String> metBy = new LinkedHashSet<>(Arrays.asList(sla.attr("met-by").trim().split("\\s+")));
+                for (String state : concat(sla.attr("start"), metBy)) {
+                    if (!stateIds.contains(state)) {
+                        problem(sla, "SLA '" + sla.attr("id") + "' names unknown state '" + state + "'");
+                    }
+                }
+                slas.add(new SlaDefinition(sla.attr("id"), Duration.ofHours(Long.parseLong(sla.attr("hours"))),
+                        sla.attr("start"), metBy, sla.attributes().getOrDefault("escalate-to", "supervisor"), sla.labels()));
+            }
+            int version = Integer.parseInt(w.attr("version"));
+            List<WorkflowMigration> migrations = new ArrayList<>();
+            for (Element m : w.all("migration")) {
+                int from = Integer.parseInt(m.attr("from-version"));
+                if (from >= version) {
+                    problem(m, "a migration onto version " + version + " must come from an older version, not " + from);
+                }
+                Map<String, String> map = new LinkedHashMap<>();
+                for (Element st : m.all("state")) {
+                    if (!stateIds.contains(st.attr("to"))) {
+                        problem(st, "migration from version " + from + " moves '" + st.attr("from")
+                                + "' to unknown state '" + st.attr("to") + "'");
+                    }
+                    map.put(st.attr("from"), st.attr("to"));
+                }
+                migrations.add(new WorkflowMigration(from, map));
+            }
+            return new Workflow(w.attr("id"), version, initial, states, actions, slas, migrations);
+        }
+
+        private static List<String> concat(String first, Set<String> rest) {
+            List<String> all = new ArrayList<>(List.of(first));
+            all.addAll(rest);
+            return all;
         }
 
         private void unique(Set<String> seen, Element e, String what) {

@@ -43,6 +43,35 @@ class DeclarationReaderTest {
     }
 
     @Test
+    void everyShippedCenterDeclarationIsValidAndTheWorkflowsReallyDiffer() throws Exception {
+        Center childFocus = shipped("childfocus");
+        Center smile = shipped("smileofthechild");
+        Center focus = shipped("focus");
+        Center seec = shipped("seec");
+        assertEquals(List.of("el", "en"), smile.languages());
+        assertEquals(List.of("ro", "en"), focus.languages());
+        assertEquals(java.time.ZoneId.of("Europe/Athens"), smile.timeZone());
+        // Greece opens a case only once the police know; Belgium and Romania ask for it later in the workflow
+        assertEquals(List.of("police-station"), smile.currentWorkflow("missing-child").orElseThrow().state("reported").orElseThrow().requiredFields());
+        assertEquals(List.of(), childFocus.currentWorkflow("disappearance").orElseThrow().state("reported").orElseThrow().requiredFields());
+        assertEquals(java.time.Duration.ofHours(1), focus.currentWorkflow("missing").orElseThrow().slas().get(0).within());
+        assertEquals(4, smile.alertCriteria().size());
+        assertTrue(seec.isHub());
+        assertEquals(13, seec.hub().members().size(), seec.hub().members().toString());
+        assertEquals("SEEC-AL-2026-0007", seec.hub().rules("AL").orElseThrow().caseNumbers().format(2026, 7));
+        assertEquals(List.of("reporting-authority"), seec.hub().rules("XK").orElseThrow().requiredAtIntake());
+    }
+
+    private Center shipped(String plugin) throws Exception {
+        Path file = Path.of("../io.homeward.center." + plugin + "/src/main/resources/OSGI-INF/homeward/center.xml");
+        try (InputStream in = Files.newInputStream(file)) {
+            List<Center> centers = reader.read(in, "OSGI-INF/homeward/center.xml", plugin + " 1.0.0");
+            assertEquals(1, centers.size());
+            return centers.get(0);
+        }
+    }
+
+    @Test
     void everyCrossReferenceMistakeIsReportedWithItsLine() {
         DeclarationException e = assertThrows(DeclarationException.class, () -> read("broken.xml"));
         List<String> problems = e.problems().stream().map(DeclarationProblem::toString).toList();

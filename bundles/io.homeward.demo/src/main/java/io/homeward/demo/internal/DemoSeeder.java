@@ -71,7 +71,7 @@ public final class DemoSeeder {
                 continue;
             }
             try {
-                if (cases.search(new CaseQuery(center.id(), null, null, null, 0, 1)).total() == 0) {
+                if (cases.search(CaseQuery.all().withCenter(center.id()).withPage(0, 1)).total() == 0) {
                     seed(center);
                 }
                 seeded.add(center.id());

@@ -19,7 +19,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * {@code /api/v1/cases}: intake (POST), search (GET), and per case {@code /{id}} (GET, with an ETag),
+ * {@code /api/v1/cases}: intake (POST), search (GET), counts over a search ({@code /statistics}, GET), and per
+ * case {@code /{id}} (GET, with an ETag),
  * {@code /{id}/transitions} (POST a workflow action, If-Match required) and {@code /{id}/history} (GET).
  */
 @Component(service = Servlet.class)
@@ -66,6 +67,8 @@ public final class CasesServlet extends ApiServlet {
         if (path.length == 0) {
             CasePage page = cases.search(query(req));
             json(resp, 200, Map.of("items", page.cases(), "total", page.total()));
+        } else if (path.length == 1 && path[0].equals("statistics")) {
+            json(resp, 200, cases.statistics(query(req)));
         } else if (path.length == 1) {
             UUID id = id(path[0]);
             Case found = cases.find(id).orElseThrow(() -> new CaseNotFoundException(id));
@@ -121,6 +124,10 @@ public final class CasesServlet extends ApiServlet {
         }
     }
 
+    /**
+     * Search criteria from the query string: {@code center}, {@code country}, {@code status}, {@code type},
+     * {@code overdue} (true/false), {@code q} (case number or name), {@code offset}, {@code limit}.
+     */
     private static CaseQuery query(HttpServletRequest req) {
         CaseType type = null;
         String rawType = req.getParameter("type");
@@ -131,9 +138,15 @@ public final class CasesServlet extends ApiServlet {
                 throw new ApiException(400, "parameter 'type': '" + rawType + "' is not a case type");
             }
         }
+        String overdue = req.getParameter("overdue");
+        if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
+            throw new ApiException(400, "parameter 'overdue' must be true or false, was '" + overdue + "'");
+        }
         try {
-            return new CaseQuery(req.getParameter("center"), req.getParameter("status"), type, req.getParameter("q"),
-                    intParam(req, "offset", 0), intParam(req, "limit", 50));
+            return CaseQuery.all().withCenter(req.getParameter("center")).withCountry(req.getParameter("country"))
+                    .withStatus(req.getParameter("status")).withType(type)
+                    .withOverdue(overdue == null ? null : Boolean.valueOf(overdue)).withText(req.getParameter("q"))
+                    .withPage(intParam(req, "offset", 0), intParam(req, "limit", 50));
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, e.getMessage());
         }

@@ -50,7 +50,12 @@ final class ConfigChanges {
         for (ConfigEntry entry : entries) {
             try {
                 // "?" binds the configuration to whichever bundle consumes the PID, as etc/*.cfg files do
-                Configuration configuration = configAdmin.getConfiguration(entry.pid(), "?");
+                // "factoryPid~name" names one configuration of a factory (OSGi R7), e.g. one hub's membership;
+                // its PID is that same string, so existence checks and deletion need no special case
+                int tilde = entry.pid().indexOf('~');
+                Configuration configuration = tilde > 0
+                        ? configAdmin.getFactoryConfiguration(entry.pid().substring(0, tilde), entry.pid().substring(tilde + 1), "?")
+                        : configAdmin.getConfiguration(entry.pid(), "?");
                 Dictionary<String, Object> properties = new Hashtable<>(entry.properties());
                 configuration.update(properties);
                 created.add(entry.pid());

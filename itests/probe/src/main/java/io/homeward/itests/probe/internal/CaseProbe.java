@@ -1,7 +1,9 @@
 package io.homeward.itests.probe.internal;
 
 import io.homeward.casemodel.Case;
+import io.homeward.casemodel.CaseQuery;
 import io.homeward.casemodel.CaseService;
+import io.homeward.casemodel.CaseStatistics;
 import io.homeward.casemodel.NewCase;
 import io.homeward.casemodel.PersonDetails;
 import io.homeward.casemodel.PersonRole;
@@ -30,7 +32,7 @@ import org.osgi.service.component.annotations.Reference;
  * Output is one {@code key=value} line per fact, easy to assert on.
  */
 @Component(service = CaseProbe.class, property = {"osgi.command.scope=probe", "osgi.command.function=open",
-        "osgi.command.function=perform", "osgi.command.function=show", "osgi.command.function=bench"})
+        "osgi.command.function=perform", "osgi.command.function=show", "osgi.command.function=bench", "osgi.command.function=visible"})
 public final class CaseProbe {
 
     private final CaseService cases;
@@ -60,6 +62,15 @@ public final class CaseProbe {
         Case c = cases.find(uuid).orElseThrow(() -> new IllegalArgumentException("no case " + id));
         String timeline = cases.timeline(uuid).stream().map(CaseProbe::describe).collect(Collectors.joining("\n"));
         return describe(c) + "\n" + timeline;
+    }
+
+    /**
+     * Counts the cases a center's staff can see ({@code -} for the platform-wide view), per country: what
+     * the store's central visibility rule lets through.
+     */
+    public String visible(String viewer) {
+        CaseStatistics stats = cases.statistics(CaseQuery.all().withViewer(viewer.equals("-") ? null : viewer));
+        return "visible total=" + stats.total() + " byCountry=" + new TreeMap<>(stats.byCountry());
     }
 
     /**
