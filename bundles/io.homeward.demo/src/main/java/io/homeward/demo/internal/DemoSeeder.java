@@ -10,7 +10,10 @@ import io.homeward.casemodel.Sex;
 import io.homeward.casemodel.center.CaseCategory;
 import io.homeward.casemodel.center.Center;
 import io.homeward.casemodel.center.CenterRegistry;
+import io.homeward.casemodel.center.FieldDefinition;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,17 +86,49 @@ public final class DemoSeeder {
     }
 
     private void seed(Center center) {
-        int i = 0;
-        for (CaseCategory category : center.categories()) {
-            String[] name = CHILDREN.get(i % CHILDREN.size());
-            PersonDetails child = new PersonDetails(PersonRole.CHILD, name[0], name[1], i % 2 == 0 ? Sex.FEMALE : Sex.MALE,
-                    LocalDate.now().minusYears(11 + i % 6).minusDays(40L * i), "Fictional demo child", null);
-            PersonDetails reporter = new PersonDetails(PersonRole.REPORTER, "Demo", "Parent", Sex.UNKNOWN, null, null, null);
-            RiskLevel risk = RiskLevel.values()[i % RiskLevel.values().length];
-            cases.open(new NewCase(center.id(), category.id(), null, risk, "Demo case: risk set for illustration",
-                    Map.of(), List.of(child, reporter)), ACTOR);
-            i++;
+        int opened = 0;
+        if (center.isHub()) {
+            // a hub's own cases are those of members without a national center; those seed themselves
+            List<String> countries = center.hub().members().stream()
+                    .filter(country -> centers.centers().stream().noneMatch(c -> !c.isHub() && c.country().equals(country)))
+                    .limit(4).toList();
+            for (String country : countries) {
+                List<String> required = center.hub().rules(country).map(r -> r.requiredAtIntake()).orElse(List.of());
+                open(center, center.categories().get(opened % center.categories().size()), country, required, opened++);
+            }
+        } else {
+            for (CaseCategory category : center.categories()) {
+                open(center, category, null, List.of(), opened++);
+            }
         }
-        LOG.info("Seeded {} demo cases for center {}", i, center.id());
+        LOG.info("Seeded {} demo cases for center {}", opened, center.id());
+    }
+
+    private void open(Center center, CaseCategory category, String country, List<String> alsoRequired, int i) {
+        String[] name = CHILDREN.get(i % CHILDREN.size());
+        PersonDetails child = new PersonDetails(PersonRole.CHILD, name[0], name[1], i % 2 == 0 ? Sex.FEMALE : Sex.MALE,
+                LocalDate.now().minusYears(11 + i % 6).minusDays(40L * i), "Fictional demo child", null);
+        PersonDetails reporter = new PersonDetails(PersonRole.REPORTER, "Demo", "Parent", Sex.UNKNOWN, null, null, null);
+        RiskLevel risk = RiskLevel.values()[i % RiskLevel.values().length];
+        List<String> required = new ArrayList<>(alsoRequired);
+        center.currentWorkflow(category.workflowId()).flatMap(w -> w.state(w.initialState()))
+                .ifPresent(initial -> required.addAll(initial.requiredFields()));
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String fieldId : required) {
+            center.field(fieldId).ifPresent(field -> fields.put(fieldId, demoValue(field, center)));
+        }
+        cases.open(new NewCase(center.id(), category.id(), country, risk, "Demo case: risk set for illustration",
+                fields, List.of(child, reporter)), ACTOR);
+    }
+
+    /** A plausible value of the field's type, for fields a center requires at intake. */
+    private static String demoValue(FieldDefinition field, Center center) {
+        return switch (field.type()) {
+            case DATE -> LocalDate.now().toString();
+            case CHOICE -> field.choices().get(0);
+            case COUNTRY -> center.country();
+            case NUMBER -> "1";
+            default -> "Demo";
+        };
     }
 }
