@@ -18,10 +18,13 @@ public interface PluginCalls {
      *
      * @param centerId the center whose plugin is called, never null
      * @param hook what is called, for messages, e.g. {@code CaseGuard.checkIntake}
-     * @param plugin the bundle the code belongs to, as symbolic name and version, for messages
+     * @param plugin the bundle the code belongs to, as symbolic name and version ({@code io.example 1.0.0}, the
+     *        form of {@code io.homeward.provisioning.Requirements.name(Bundle)}), for messages; faults are
+     *        recorded under it and {@code bundle:diag} finds them by it
      * @param call the call, never null
      * @return what the call returned
-     * @throws CaseException when the call throws or exceeds the time limit
+     * @throws io.homeward.casemodel.PluginFailureException when the call throws or exceeds the time limit, or
+     *         cannot be made because earlier calls into the plugin are stuck
      */
     <T> T call(String centerId, String hook, String plugin, Supplier<T> call);
 }

@@ -3,6 +3,7 @@ package io.homeward.web.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homeward.casemodel.CaseNotFoundException;
 import io.homeward.casemodel.InvalidCaseException;
+import io.homeward.casemodel.PluginFailureException;
 import io.homeward.casemodel.StaleCaseException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,12 +31,18 @@ abstract class ApiServlet extends HttpServlet {
             super.service(req, resp);
         } catch (ApiException e) {
             problem(resp, e.status(), e.getMessage(), e.violations());
+            if (e.language() != null) {
+                resp.setHeader("Content-Language", e.language());
+            }
         } catch (InvalidCaseException e) {
             problem(resp, 422, e.getMessage(), e.violations());
         } catch (CaseNotFoundException e) {
             problem(resp, 404, e.getMessage(), List.of());
         } catch (StaleCaseException e) {
             problem(resp, 412, e.getMessage(), List.of());
+        } catch (PluginFailureException e) {
+            // the center's plugin failed, not the request: it may succeed later, and other centers still work
+            problem(resp, 503, e.getMessage(), List.of());
         } catch (io.homeward.casemodel.CaseException e) {
             problem(resp, 409, e.getMessage(), List.of());
         } catch (Exception e) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.framework.Bundle;
@@ -18,10 +19,13 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.homeward.provisioning.BundleCheck;
+import io.homeward.provisioning.BundleDiagnostics;
 import io.homeward.provisioning.Requirements;
 
 /**
- * Gogo commands {@code bundle:list} and {@code bundle:diag NAME}.
+ * Gogo commands {@code bundle:list} and {@code bundle:diag NAME}. {@code bundle:diag} shows why a bundle
+ * does not resolve, what the {@link BundleCheck}s hold against it, and what the {@link BundleDiagnostics}
+ * services know about it while it runs (e.g. faults of a center plugin's hooks).
  */
 @Component(service = BundleCommands.class, property = {
         "osgi.command.scope=bundle",
@@ -34,6 +38,10 @@ public class BundleCommands {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<BundleCheck> checks = List.of();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<BundleDiagnostics> diagnostics = List.of();
 
     @Activate
     public BundleCommands(BundleContext context) {
@@ -57,7 +65,7 @@ public class BundleCommands {
         return out.toString();
     }
 
-    @Descriptor("explains a bundle's state: unsatisfied requirements and problems found by the bundle checks")
+    @Descriptor("explains a bundle's state: unsatisfied requirements, problems found by the bundle checks and faults while it ran")
     public String diag(@Descriptor("bundle id or symbolic name") String name) {
         List<Bundle> bundles = find(name);
         StringBuilder out = new StringBuilder();
@@ -67,22 +75,28 @@ public class BundleCommands {
             out.append("  location: ").append(bundle.getLocation()).append('\n');
             List<String> problems = new ArrayList<>();
             Requirements.unsatisfied(bundle, context).forEach(r -> problems.add("unsatisfied: " + r));
-            for (BundleCheck check : checks) {
-                try {
-                    check.check(bundle).forEach(p -> problems.add("check: " + p));
-                } catch (RuntimeException e) {
-                    problems.add("check " + check.getClass().getName() + " failed: " + e);
-                }
-            }
+            ask(checks, "check", c -> c.check(bundle), problems);
             if (problems.isEmpty() && bundle.getState() == Bundle.INSTALLED) {
                 problems.add("unresolved although every requirement is offered (a uses constraint conflict)");
             }
+            ask(diagnostics, "diagnostic", d -> d.diagnose(bundle), problems);
             if (problems.isEmpty()) {
                 out.append("  no problems found\n");
             }
             problems.forEach(p -> out.append("  ").append(p).append('\n'));
         }
         return out.toString();
+    }
+
+    /** Adds each service's lines with a prefix; a service that throws is itself reported, not fatal. */
+    private static <S> void ask(List<S> services, String kind, Function<S, List<String>> question, List<String> lines) {
+        for (S service : services) {
+            try {
+                question.apply(service).forEach(line -> lines.add(kind + ": " + line));
+            } catch (RuntimeException e) {
+                lines.add(kind + " " + service.getClass().getName() + " failed: " + e);
+            }
+        }
     }
 
     private List<Bundle> find(String name) {
