@@ -33,11 +33,22 @@ public class InvalidCaseException extends CaseException {
     }
 
     /**
-     * One problem with a request.
+     * One problem with a request. Problems with a {@code code} can be shown in the user's language: the
+     * platform keeps one message per code and language, filled with the field's label and the arguments.
      *
      * @param field the field concerned, or null when the problem is not tied to one field
-     * @param message what is wrong, readable by the person who made the request
+     * @param message what is wrong, in English, readable by the person who made the request; never null
+     * @param code a stable identifier of the kind of problem (e.g. {@code field.required-in-state}), or null
+     * @param arguments the values the message is about, in the order of the code's message; never null
      */
-    public record Violation(String field, String message) {
+    public record Violation(String field, String message, String code, List<String> arguments) {
+        public Violation {
+            arguments = arguments == null ? List.of() : List.copyOf(arguments);
+        }
+
+        /** A problem without a code, shown in English. */
+        public Violation(String field, String message) {
+            this(field, message, null, List.of());
+        }
     }
 }

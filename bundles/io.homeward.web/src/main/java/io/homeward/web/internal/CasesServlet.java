@@ -6,7 +6,10 @@ import io.homeward.casemodel.CasePage;
 import io.homeward.casemodel.CaseQuery;
 import io.homeward.casemodel.CaseService;
 import io.homeward.casemodel.CaseType;
+import io.homeward.casemodel.InvalidCaseException;
 import io.homeward.casemodel.NewCase;
+import io.homeward.casemodel.center.Center;
+import io.homeward.casemodel.center.CenterRegistry;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,17 +35,25 @@ public final class CasesServlet extends ApiServlet {
     static final String ACTOR = "api";
 
     private final transient CaseService cases;
+    private final transient CenterRegistry centers;
 
     @Activate
-    public CasesServlet(@Reference CaseService cases) {
+    public CasesServlet(@Reference CaseService cases, @Reference CenterRegistry centers) {
         this.cases = cases;
+        this.centers = centers;
     }
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String[] path = path(req);
         if (path.length == 0) {
-            Case opened = cases.open(Json.read(req, NewCase.class), ACTOR);
+            NewCase intake = Json.read(req, NewCase.class);
+            Case opened;
+            try {
+                opened = cases.open(intake, ACTOR);
+            } catch (InvalidCaseException e) {
+                throw Localizer.localize(e, centers.center(intake.centerId()).orElse(null), req);
+            }
             resp.setHeader("Location", "/api/v1/cases/" + opened.id());
             resp.setHeader("ETag", etag(opened));
             json(resp, 201, opened);
@@ -53,7 +64,13 @@ public final class CasesServlet extends ApiServlet {
             if (t.action() == null || t.action().isBlank()) {
                 throw new ApiException(400, "field 'action' is required");
             }
-            Case after = cases.perform(id, t.action(), expected, t.fields() == null ? Map.of() : t.fields(), t.note(), ACTOR);
+            Case after;
+            try {
+                after = cases.perform(id, t.action(), expected, t.fields() == null ? Map.of() : t.fields(), t.note(), ACTOR);
+            } catch (InvalidCaseException e) {
+                Center center = cases.find(id).flatMap(c -> centers.center(c.centerId())).orElse(null);
+                throw Localizer.localize(e, center, req);
+            }
             resp.setHeader("ETag", etag(after));
             json(resp, 200, after);
         } else {
