@@ -237,7 +237,7 @@ public final class PluginCallsImpl implements PluginCalls, HealthCheck, BundleDi
         Bulkhead bulkhead = bulkheads.get(plugin);
         int running = bulkhead == null ? 0 : bulkhead.running();
         if (running > 0) {
-            lines.add(running + " calls into it running now, at most " + current.callsPerPlugin()
+            lines.add(running + (running == 1 ? " call" : " calls") + " into it running now, at most " + current.callsPerPlugin()
                     + " at a time (a call past its time limit keeps its thread until the hook returns)");
         }
         return lines;
