@@ -16,7 +16,8 @@ import org.osgi.annotation.versioning.ProviderType;
  *
  * <p>Boot: once the framework has started, provisioning installs {@code homeward-core}, then every
  * feature installed before the last shutdown (kept in {@code <homeward.data>/features.state}), then
- * those of the framework property {@code homeward.features}, each in its own transaction.
+ * those of the framework property {@code homeward.features}, each in its own transaction, and then the
+ * plugins deployed through the {@link PluginService}.
  *
  * <p>Operations are serialized; they block while bundles start and stop, so never call them from a
  * bundle activator or a component's activate/deactivate method.

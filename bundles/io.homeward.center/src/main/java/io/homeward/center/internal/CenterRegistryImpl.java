@@ -116,7 +116,7 @@ public final class CenterRegistryImpl implements CenterRegistry, BundleCheck {
             return List.of();
         }
         try {
-            return conflicts(bundle, read(bundle));
+            return conflicts(bundle, read(reader, bundle));
         } catch (DeclarationException e) {
             return e.problems().stream().map(DeclarationProblem::toString).toList();
         }
@@ -125,7 +125,7 @@ public final class CenterRegistryImpl implements CenterRegistry, BundleCheck {
     private synchronized Bundle added(Bundle bundle) {
         List<Center> centers;
         try {
-            centers = read(bundle);
+            centers = read(reader, bundle);
         } catch (DeclarationException e) {
             LOG.error("Center plugin {} refused: {}", name(bundle), e.getMessage());
             return bundle;
@@ -151,6 +151,12 @@ public final class CenterRegistryImpl implements CenterRegistry, BundleCheck {
         ids.forEach(declared::remove);
         if (!ids.isEmpty()) {
             LOG.info("Center plugin {} withdrawn: {}", name(bundle), ids);
+            // a failed side-by-side update is being undone: the version that kept running declares them again
+            for (Bundle other : tracker.getBundles() == null ? new Bundle[0] : tracker.getBundles()) {
+                if (other.getBundleId() != bundle.getBundleId() && bundle.getSymbolicName().equals(other.getSymbolicName())) {
+                    added(other);
+                }
+            }
         }
     }
 
@@ -171,7 +177,8 @@ public final class CenterRegistryImpl implements CenterRegistry, BundleCheck {
         return problems;
     }
 
-    private List<Center> read(Bundle bundle) throws DeclarationException {
+    /** Reads a plugin's declaration through its entries: the bundle may be only INSTALLED. */
+    static List<Center> read(DeclarationReader reader, Bundle bundle) throws DeclarationException {
         String file = declarationFile(bundle);
         URL entry = bundle.getEntry(file);
         if (entry == null) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
@@ -82,6 +83,15 @@ final class BundleDeployer {
      * @return the bundles installed
      */
     List<Bundle> deploy(List<Install> installs, BeforeStart beforeStart) throws ProvisioningException {
+        return deploy(installs, bundle -> List.of(), beforeStart);
+    }
+
+    /**
+     * As {@link #deploy(List, BeforeStart)}, with {@code moreChecks} run on each bundle after the
+     * {@link BundleCheck}s have passed, still before anything resolves.
+     */
+    List<Bundle> deploy(List<Install> installs, Function<Bundle, List<String>> moreChecks, BeforeStart beforeStart)
+            throws ProvisioningException {
         List<Bundle> installed = new ArrayList<>();
         List<Bundle> started = new ArrayList<>();
         boolean applied = false;
@@ -94,6 +104,11 @@ final class BundleDeployer {
             List<String> problems = new ArrayList<>();
             for (Bundle bundle : installed) {
                 problems.addAll(check(bundle));
+            }
+            if (problems.isEmpty()) {
+                for (Bundle bundle : installed) {
+                    problems.addAll(moreChecks.apply(bundle));
+                }
             }
             if (!problems.isEmpty()) {
                 throw new ProvisioningException(String.join("\n", problems));

@@ -1,36 +1,35 @@
 package io.homeward.provisioning.internal;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
 import org.apache.felix.fileinstall.ArtifactInstaller;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.homeward.provisioning.PluginChange;
+import io.homeward.provisioning.PluginService;
 import io.homeward.provisioning.ProvisioningException;
-import io.homeward.provisioning.Requirements;
 
 /**
- * Handles the jars FileInstall finds in {@code <home>/deploy} with the same transaction as a
- * feature: a jar that is not a bundle, fails a {@link io.homeward.provisioning.BundleCheck}, does not
- * resolve or does not start is refused with one readable log line and leaves nothing installed.
+ * Handles the jars FileInstall finds in {@code <home>/deploy} as {@code plugin:deploy} does, through the
+ * {@link PluginService}: a jar that is not a bundle, fails a check, does not resolve or does not start is
+ * refused with one readable log line and changes nothing; a jar with the symbolic name of a deployed plugin
+ * updates it side by side, whether the file is new or replaces another.
  *
  * <p>Registered as a FileInstall {@link ArtifactInstaller}, which FileInstall consults before its own
  * bundle handling. FileInstall calls back from its watcher thread; jars found before boot
  * provisioning has finished wait for it, since they usually need the core API. Deleting a jar
- * uninstalls its bundle; replacing it uninstalls the old bundle and installs the new one. Like
- * FileInstall's own artifacts, what was deployed is not recorded across restarts: the folder is
- * scanned again at each start.
+ * undeploys the plugin it deployed. FileInstall scans the folder again at each start: a jar of the version
+ * already deployed then changes nothing, while a jar of another version (e.g. one left there after
+ * {@code plugin:rollback}) updates the plugin again. Which plugin a file deployed is only known from the
+ * scans of this run.
  */
 final class DeployFolderInstaller implements ArtifactInstaller {
 
@@ -39,16 +38,16 @@ final class DeployFolderInstaller implements ArtifactInstaller {
 
     private final BundleContext context;
     private final Path folder;
-    private final BundleDeployer deployer;
-    private final Object lock;
+    private final PluginService plugins;
     private final CountDownLatch bootDone;
+    /** The plugin each file of the folder deployed, by absolute path. */
+    private final Map<Path, String> deployed = new ConcurrentHashMap<>();
     private ServiceRegistration<ArtifactInstaller> registration;
 
-    DeployFolderInstaller(BundleContext context, Path folder, BundleDeployer deployer, Object lock, CountDownLatch bootDone) {
+    DeployFolderInstaller(BundleContext context, Path folder, PluginService plugins, CountDownLatch bootDone) {
         this.context = context;
         this.folder = folder.toAbsolutePath().normalize();
-        this.deployer = deployer;
-        this.lock = lock;
+        this.plugins = plugins;
         this.bootDone = bootDone;
     }
 
@@ -75,50 +74,37 @@ final class DeployFolderInstaller implements ArtifactInstaller {
         if (!awaitBoot()) {
             return;
         }
-        synchronized (lock) {
-            String name = folder.getFileName() + "/" + artifact.getName();
-            try {
-                String location = location(artifact);
-                readManifest(artifact);
-                List<Bundle> bundles = deployer.deploy(List.of(new BundleDeployer.Install(location, artifact.toPath(),
-                        FeatureDefinition.DEFAULT_START_LEVEL, true)), BundleDeployer.NOTHING_BEFORE_START);
-                LOG.info("Deployed {} as {}", name, Requirements.name(bundles.get(0)));
-            } catch (ProvisioningException e) {
-                LOG.error("Refused {}: {}", name, e.getMessage());
+        Path path = artifact.toPath().toAbsolutePath().normalize();
+        String name = folder.getFileName() + "/" + artifact.getName();
+        try {
+            PluginChange change = plugins.deploy(path, false);
+            String before = deployed.put(path, change.symbolicName());
+            if (before != null && !before.equals(change.symbolicName())) {
+                // the file now holds another plugin: the one it deployed before goes, as if its file were deleted
+                plugins.undeploy(before);
             }
+            LOG.info("Deployed {}: {}", name, change.summary());
+        } catch (ProvisioningException e) {
+            LOG.error("Refused {}: {}", name, e.getMessage());
         }
     }
 
     @Override
     public void update(File artifact) {
-        uninstall(artifact);
+        // side by side, like plugin:deploy: no moment without the plugin
         install(artifact);
     }
 
     @Override
     public void uninstall(File artifact) {
-        synchronized (lock) {
-            Bundle bundle = context.getBundle(location(artifact));
-            if (bundle != null) {
-                deployer.remove(List.of(bundle));
-                LOG.info("Undeployed {} ({})", artifact.getName(), Requirements.name(bundle));
-            }
+        String plugin = deployed.remove(artifact.toPath().toAbsolutePath().normalize());
+        if (plugin == null) {
+            return; // refused when it was dropped: nothing to undo
         }
-    }
-
-    private static String location(File artifact) {
-        return artifact.toPath().toAbsolutePath().normalize().toUri().toString();
-    }
-
-    /** Refuses what is not a readable jar with OSGi headers before the framework sees it. */
-    private static void readManifest(File artifact) throws ProvisioningException {
-        try (JarFile jar = new JarFile(artifact)) {
-            Manifest manifest = jar.getManifest();
-            if (manifest == null || manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME) == null) {
-                throw new ProvisioningException("not an OSGi bundle (no Bundle-SymbolicName in META-INF/MANIFEST.MF)");
-            }
-        } catch (IOException e) {
-            throw new ProvisioningException("not a readable jar file (" + e.getMessage() + ")", e);
+        try {
+            LOG.info("Undeployed {}: {}", artifact.getName(), plugins.undeploy(plugin).summary());
+        } catch (ProvisioningException e) {
+            LOG.warn("{} removed from {}: {}", artifact.getName(), folder.getFileName(), e.getMessage());
         }
     }
 

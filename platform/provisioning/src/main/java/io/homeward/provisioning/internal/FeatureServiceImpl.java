@@ -34,6 +34,7 @@ import io.homeward.provisioning.BundleCheck;
 import io.homeward.provisioning.ChangeSet;
 import io.homeward.provisioning.FeatureInfo;
 import io.homeward.provisioning.FeatureService;
+import io.homeward.provisioning.PluginHandler;
 import io.homeward.provisioning.ProvisioningException;
 import io.homeward.provisioning.internal.BundleDeployer.Install;
 import io.homeward.provisioning.internal.FeatureDefinition.BundleEntry;
@@ -60,6 +61,7 @@ public class FeatureServiceImpl implements FeatureService {
     private final StateFile state;
     private final BundleDeployer deployer;
     private final ConfigChanges configs;
+    private final PluginServiceImpl plugins;
     private final DeployFolderInstaller deployFolder;
     private final Thread bootThread;
     private final CountDownLatch bootDone = new CountDownLatch(1);
@@ -78,6 +80,10 @@ public class FeatureServiceImpl implements FeatureService {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<BundleCheck> checks = List.of();
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<PluginHandler> pluginHandlers = List.of();
+
     @Activate
     public FeatureServiceImpl(BundleContext context, @Reference ConfigurationAdmin configAdmin) throws IOException {
         this.context = context;
@@ -88,7 +94,9 @@ public class FeatureServiceImpl implements FeatureService {
         this.deployer = new BundleDeployer(context, () -> checks);
         this.configs = new ConfigChanges(configAdmin);
         requested.addAll(state.read());
-        deployFolder = new DeployFolderInstaller(context, home.resolve("deploy"), deployer, lock, bootDone);
+        plugins = new PluginServiceImpl(context, data.resolve("plugins"), deployer, () -> pluginHandlers, lock);
+        plugins.register();
+        deployFolder = new DeployFolderInstaller(context, home.resolve("deploy"), plugins, bootDone);
         deployFolder.register();
         bootThread = new Thread(this::boot, "homeward-provisioning-boot");
         bootThread.setDaemon(true);
@@ -98,6 +106,7 @@ public class FeatureServiceImpl implements FeatureService {
     @Deactivate
     void deactivate() {
         deployFolder.unregister();
+        plugins.unregister();
         bootThread.interrupt();
     }
 
@@ -301,6 +310,8 @@ public class FeatureServiceImpl implements FeatureService {
                     ok = false; // logged by install
                 }
             }
+            // plugins after the features: they need the core API, and may replace a feature's bundle
+            plugins.restore();
             bootComplete = ok;
             if (ok) {
                 LOG.info("Boot provisioning complete in {} ms: {}", (System.nanoTime() - started) / 1_000_000, installedFeatures());

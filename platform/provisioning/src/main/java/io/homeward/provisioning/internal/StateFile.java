@@ -11,15 +11,24 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The installed features that survive a restart: {@code <homeward.data>/features.state}, one
- * feature name a line. Written atomically, so a crash leaves either the old or the new list.
+ * A list of names that survives a restart, one a line: the installed features
+ * ({@code <homeward.data>/features.state}) or the versions a plugin was deployed in. Written
+ * atomically, so a crash leaves either the old or the new list.
  */
 final class StateFile {
 
     private final Path file;
+    private final String header;
 
+    /** The installed features' file. */
     StateFile(Path file) {
+        this(file, "features installed with feature:install; edited by Homeward");
+    }
+
+    /** @param header the comment written on the first line */
+    StateFile(Path file, String header) {
         this.file = file;
+        this.header = header;
     }
 
     Set<String> read() throws IOException {
@@ -35,11 +44,17 @@ final class StateFile {
         return names;
     }
 
+    /** Writes the names sorted. */
     void write(Collection<String> names) throws IOException {
+        writeInOrder(new TreeSet<>(names));
+    }
+
+    /** Writes the names in the order given; {@link #read()} returns them in that order. */
+    void writeInOrder(Collection<String> names) throws IOException {
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        StringBuilder text = new StringBuilder("# features installed with feature:install; edited by Homeward\n");
-        new TreeSet<>(names).forEach(n -> text.append(n).append('\n'));
+        StringBuilder text = new StringBuilder("# " + header + "\n");
+        names.forEach(n -> text.append(n).append('\n'));
         Files.writeString(temp, text, StandardCharsets.UTF_8);
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
