@@ -47,10 +47,12 @@ final class ChildMaven {
         this.localRepository = Files.createDirectories(folder.resolve("repository"));
         this.settings = folder.resolve("settings.xml");
         Path userRepository = Path.of(property("homeward.user.repository"));
-        StringBuilder repositories = new StringBuilder(repository("central", userRepository));
-        StringBuilder pluginRepositories = new StringBuilder(repository("central", userRepository).replace("repository>", "pluginRepository>"));
+        StringBuilder repositories = new StringBuilder(repository("central", userRepository, "daily"));
+        StringBuilder pluginRepositories = new StringBuilder(
+                repository("central", userRepository, "daily").replace("repository>", "pluginRepository>"));
         for (int i = 0; i < releaseRepositories.length; i++) {
-            repositories.append(repository("releases-" + i, releaseRepositories[i]));
+            // a test publishes into these between runs: Maven must not remember that a version list was missing
+            repositories.append(repository("releases-" + i, releaseRepositories[i], "always"));
         }
         // the user's repository keeps no checksum files for what Maven installed there itself: do not warn about them
         Files.writeString(settings, """
@@ -68,11 +70,12 @@ final class ChildMaven {
                 """.formatted(localRepository, repositories, pluginRepositories), StandardCharsets.UTF_8);
     }
 
-    private static String repository(String id, Path directory) {
+    private static String repository(String id, Path directory, String updatePolicy) {
         return """
                 <repository><id>%s</id><url>%s</url>
-                  <releases><checksumPolicy>ignore</checksumPolicy></releases><snapshots><enabled>false</enabled></snapshots>
-                </repository>""".formatted(id, directory.toUri());
+                  <releases><updatePolicy>%s</updatePolicy><checksumPolicy>ignore</checksumPolicy></releases>
+                  <snapshots><enabled>false</enabled></snapshots>
+                </repository>""".formatted(id, directory.toUri(), updatePolicy);
     }
 
     /** Puts a file into the child's local repository as {@code groupId:artifactId:extension:version}. */
