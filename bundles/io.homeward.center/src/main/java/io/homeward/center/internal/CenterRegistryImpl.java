@@ -2,6 +2,7 @@ package io.homeward.center.internal;
 
 import io.homeward.casemodel.center.Center;
 import io.homeward.casemodel.center.CenterRegistry;
+import io.homeward.casemodel.center.Workflow;
 import io.homeward.casemodel.spi.CenterPlugin;
 import io.homeward.provisioning.BundleCheck;
 import java.io.IOException;
@@ -35,7 +36,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A newer bundle of the same plugin (same symbolic name) takes a center over from the older one as soon as
  * it resolves, and the older one's removal then withdraws nothing: a plugin updated side by side never leaves
- * a moment in which its centers are missing. Hub centers get their member countries from
+ * a moment in which its centers are missing. While both versions are installed, the center also keeps the
+ * older version's workflow versions that the newer one replaces (those below its current version), so that cases
+ * opened under them stay workable until the update has migrated them; they go when the older bundle does. Hub
+ * centers get their member countries from
  * {@link HubMembership} configurations.
  */
 @Component(service = {CenterRegistry.class, BundleCheck.class})
@@ -49,7 +53,11 @@ public final class CenterRegistryImpl implements CenterRegistry, BundleCheck {
     private final Map<String, HubMembership> memberships = new HashMap<>();
     private final BundleTracker<Bundle> tracker;
 
-    private record Declared(Center center, long bundleId, String symbolicName) {
+    /**
+     * A center as its bundle declares it, plus the workflow versions retained from the version of the plugin it
+     * took the center over from, while that version is still installed.
+     */
+    private record Declared(Center center, long bundleId, String symbolicName, List<Workflow> retained, long retainedFrom) {
     }
 
     @Activate
@@ -99,15 +107,30 @@ public final class CenterRegistryImpl implements CenterRegistry, BundleCheck {
         return Optional.ofNullable(declared.get(centerId)).map(this::effective);
     }
 
-    /** The center as declared, with the deployment's hub membership applied. */
+    /** The center as declared, with retained workflow versions and the deployment's hub membership applied. */
     private Center effective(Declared d) {
         Center c = d.center();
         HubMembership membership = memberships.get(c.id());
-        if (c.hub() == null || membership == null) {
+        if ((c.hub() == null || membership == null) && d.retained().isEmpty()) {
             return c;
         }
+        List<Workflow> workflows = new ArrayList<>(c.workflows());
+        workflows.addAll(d.retained());
         return new Center(c.id(), c.name(), c.country(), c.timeZone(), c.languages(), c.hotlines(), c.caseNumbers(),
-                c.fields(), c.categories(), c.workflows(), c.alertCriteria(), membership.applyTo(c.hub()), c.plugin());
+                c.fields(), c.categories(), workflows, c.alertCriteria(),
+                c.hub() == null || membership == null ? c.hub() : membership.applyTo(c.hub()), c.plugin());
+    }
+
+    /**
+     * The workflow versions of the center being taken over that the new declaration replaces by a newer version
+     * (or drops): kept while the old bundle is installed, since cases may run under them until they are migrated.
+     * None of them is newer than the new declaration's current version, so intake is unaffected.
+     */
+    private static List<Workflow> retained(Center next, Declared previous) {
+        List<Workflow> old = new ArrayList<>(previous.center().workflows());
+        old.addAll(previous.retained());
+        return old.stream().filter(w -> next.workflow(w.id(), w.version()).isEmpty()
+                && next.currentWorkflow(w.id()).map(current -> w.version() < current.version()).orElse(true)).toList();
     }
 
     @Override
@@ -137,7 +160,11 @@ public final class CenterRegistryImpl implements CenterRegistry, BundleCheck {
         }
         List<String> ids = new ArrayList<>();
         for (Center center : centers) {
-            declared.put(center.id(), new Declared(center, bundle.getBundleId(), bundle.getSymbolicName()));
+            // conflicts() let it through: any previous declarer is another version of this very plugin
+            Declared previous = declared.get(center.id());
+            boolean takeOver = previous != null && previous.bundleId() != bundle.getBundleId();
+            declared.put(center.id(), new Declared(center, bundle.getBundleId(), bundle.getSymbolicName(),
+                    takeOver ? retained(center, previous) : List.of(), takeOver ? previous.bundleId() : -1));
             ids.add(center.id());
         }
         LOG.info("Center plugin {} declares {}", name(bundle), ids);
@@ -149,6 +176,9 @@ public final class CenterRegistryImpl implements CenterRegistry, BundleCheck {
         List<String> ids = declared.entrySet().stream().filter(e -> e.getValue().bundleId() == bundle.getBundleId())
                 .map(Map.Entry::getKey).toList();
         ids.forEach(declared::remove);
+        // the version that took over from this bundle has migrated what it could: its old workflow versions go
+        declared.replaceAll((id, d) -> d.retainedFrom() != bundle.getBundleId() ? d
+                : new Declared(d.center(), d.bundleId(), d.symbolicName(), List.of(), -1));
         if (!ids.isEmpty()) {
             LOG.info("Center plugin {} withdrawn: {}", name(bundle), ids);
             // a failed side-by-side update is being undone: the version that kept running declares them again
