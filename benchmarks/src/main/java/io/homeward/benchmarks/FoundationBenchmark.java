@@ -142,7 +142,8 @@ public final class FoundationBenchmark {
         statement.addBatch();
     }
 
-    private static double median(List<Double> values) {
+    /** The median of the figures of several runs. */
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int n = sorted.size();
