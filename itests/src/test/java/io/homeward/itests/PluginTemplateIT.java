@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Year;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,8 @@ class PluginTemplateIT {
                 "-DarchetypeVersion=" + version, "-DarchetypeCatalog=local",
                 "-DgroupId=za.org.missingchildren", "-DartifactId=za.org.missingchildren.center", "-Dversion=1.0.0",
                 "-Dpackage=za.org.missingchildren.center",
-                "-DcenterId=" + CENTER, "-DcenterName=Missing Children South Africa", "-DcountryCode=ZA", "-Dlanguage=en");
+                "-DcenterId=" + CENTER, "-DcenterName=Missing Children South Africa", "-DcountryCode=ZA", "-Dlanguage=en",
+                "-DtimeZone=Africa/Johannesburg");
         Path project = work.resolve("za.org.missingchildren.center");
         String pom = Files.readString(project.resolve("pom.xml"));
         assertFalse(pom.contains("<parent>"), "the generated project must stand alone:\n" + pom);
@@ -83,9 +85,13 @@ class PluginTemplateIT {
             ApiClient.Response opened = api.post("/api/v1/cases", intake(LocalDate.now(ZoneOffset.UTC).minusYears(15)));
             assertEquals(201, opened.status(), String.valueOf(opened.body()));
             String number = opened.body().get("number").asText();
-            assertTrue(number.matches("ZA-" + Year.now(ZoneOffset.UTC) + "-\\d{5}"), number);
+            // the year is the center's (Johannesburg), which is also UTC's except around New Year
+            assertTrue(number.matches("ZA-(" + Year.now(ZoneId.of("Africa/Johannesburg")) + "|" + Year.now(ZoneOffset.UTC)
+                    + ")-\\d{5}"), number);
             assertEquals("reported", opened.body().get("status").asText());
             assertEquals("disappearance", opened.body().get("workflowId").asText());
+            assertTrue(opened.body().path("slas").toString().contains("police-informed"),
+                    "the template's SLA runs from intake: " + opened.body());
             String cases = "/api/v1/cases/" + opened.body().get("id").asText();
 
             // the declared workflow applies: investigation needs the police reference
