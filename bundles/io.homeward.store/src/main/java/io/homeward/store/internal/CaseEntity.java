@@ -5,6 +5,9 @@ import io.homeward.casemodel.CaseType;
 import io.homeward.casemodel.Person;
 import io.homeward.casemodel.RiskAssessment;
 import io.homeward.casemodel.RiskLevel;
+import io.homeward.casemodel.SlaStatus;
+import io.homeward.casemodel.center.SlaDefinition;
+import io.homeward.casemodel.center.Workflow;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -21,9 +24,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
@@ -31,9 +38,13 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A case as stored (table {@code hw_case}, created by the Flyway migrations). Persons and custom fields are
- * loaded with the case — never as lazy proxies — because every reader needs them and the API hands out
- * detached records anyway. The timeline is not mapped here: it is append-only and read on its own.
+ * A case as stored (table {@code hw_case}, created by the Flyway migrations). Persons, custom fields, shares and
+ * SLA timers are loaded with the case — never as lazy proxies — because every reader needs them and the API hands
+ * out detached records anyway. The timeline is not mapped here: it is append-only and read on its own.
+ *
+ * <p>Every change of a case happens under a lock of its row ({@code SELECT ... FOR UPDATE}), taken when the
+ * changing transaction reads it: {@link SlaEscalator} appends to the timeline without changing {@link #version}
+ * (see there why), so the version check alone would not keep two writers from taking the same event index.
  */
 @Entity
 @Table(name = "hw_case")
@@ -63,6 +74,7 @@ public class CaseEntity {
     @Column(name = "workflow_id", nullable = false)
     private String workflowId;
 
+    /** Changed only by {@link #migrate}, to move the case onto a newer version of its workflow. */
     @Column(name = "workflow_version", nullable = false)
     private int workflowVersion;
 
@@ -116,6 +128,18 @@ public class CaseEntity {
     @JoinColumn(name = "case_id", nullable = false, updatable = false)
     @OrderBy("ordinal")
     private List<PersonEntity> persons = new ArrayList<>();
+
+    /** Ids of the other centers the case is shared with. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SELECT)
+    @CollectionTable(name = "hw_case_share", joinColumns = @JoinColumn(name = "case_id"))
+    @Column(name = "center_id", nullable = false)
+    private Set<String> sharedWith = new HashSet<>();
+
+    @OneToMany(cascade = jakarta.persistence.CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SELECT)
+    @JoinColumn(name = "case_id", nullable = false, updatable = false)
+    private List<SlaTimerEntity> slas = new ArrayList<>();
 
     protected CaseEntity() {
         // for Hibernate
@@ -175,6 +199,31 @@ public class CaseEntity {
         persons.add(person);
     }
 
+    void shareWith(String centerId) {
+        sharedWith.add(centerId);
+    }
+
+    /**
+     * Applies the SLAs of the workflow version to the case entering a state (at open, by an action or by a
+     * migration): starts the timer of every SLA that this state starts, unless the case has it already, and meets
+     * every timer that this state meets.
+     */
+    void enterState(Workflow workflow, String state, Instant at) {
+        for (SlaDefinition sla : workflow.slas()) {
+            Optional<SlaTimerEntity> timer = slas.stream().filter(t -> t.slaId().equals(sla.id())).findFirst();
+            if (timer.isEmpty() && sla.startState().equals(state)) {
+                slas.add(new SlaTimerEntity(sla, at));
+            } else if (timer.isPresent() && sla.metBy().contains(state)) {
+                timer.get().meet(at);
+            }
+        }
+    }
+
+    /** Moves the case onto another version of its workflow; the caller then moves it to the mapped state. */
+    void migrate(int toVersion) {
+        this.workflowVersion = toVersion;
+    }
+
     /**
      * Moves the case to another state. Entering a terminal state closes the case (a case already closed keeps
      * the time it closed); leaving the terminal states reopens it.
@@ -196,6 +245,9 @@ public class CaseEntity {
         List<Person> people = persons.stream().map(PersonEntity::toPerson).toList();
         return new Case(id, number, centerId, country, type, category, workflowId, workflowVersion, status,
                 new RiskAssessment(riskLevel, riskReason, riskAssessedBy, riskAssessedAt), openedAt, closedAt,
-                assignee, fields, people, version);
+                assignee, fields, people, sharedWith.stream().sorted().toList(),
+                slas.stream().map(SlaTimerEntity::toStatus)
+                        .sorted(Comparator.comparing(SlaStatus::deadline).thenComparing(SlaStatus::slaId)).toList(),
+                version);
     }
 }

@@ -8,7 +8,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * The last case-number sequence value a center used in a year (table {@code hw_case_number}). Several nodes
+ * The last case-number sequence value a center used in a year, for its own scheme or, at a hub, for one member
+ * country's scheme (table {@code hw_case_number}). Several nodes
  * may share one database, so the counter lives there and is only ever advanced under a row lock
  * ({@code SELECT ... FOR UPDATE}) in the transaction that stores the case: numbers are unique and, since a
  * rolled-back intake rolls its increment back too, without gaps.
@@ -41,12 +42,17 @@ public class CaseNumberCounter {
     }
 
     /**
-     * A center and a year.
+     * A center's sequence in one year.
      *
      * @param centerId never null
-     * @param year the calendar year (UTC) the cases were opened in
+     * @param scope {@link #CENTER_SCHEME} for the center's own scheme, or the country code whose scheme a hub's
+     *     rules for that country give; never null
+     * @param year the calendar year the cases were opened in, in the center's time zone
      */
     @Embeddable
-    public record Key(@Column(name = "center_id") String centerId, @Column(name = "case_year") int year) {
+    public record Key(@Column(name = "center_id") String centerId, @Column(name = "number_scope") String scope,
+            @Column(name = "case_year") int year) {
+        /** The scope of a center's own case-number scheme. */
+        static final String CENTER_SCHEME = "";
     }
 }

@@ -3,50 +3,72 @@ package io.homeward.store.internal;
 import io.homeward.casemodel.InvalidCaseException.Violation;
 import io.homeward.casemodel.center.Center;
 import io.homeward.casemodel.center.FieldDefinition;
+import io.homeward.casemodel.center.FieldType;
 import io.homeward.casemodel.center.WorkflowState;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * The checks that intakes and workflow actions share. Each adds what it finds to a list, so that a request is
  * refused once with every problem rather than once per problem. Violation fields are named as in the request:
- * {@code fields.<id>} for a custom field.
+ * {@code fields.<id>} for a custom field; violations of a field carry a code (and its arguments) so that the web
+ * layer can say them in the user's language.
  */
 final class CaseRules {
-
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private CaseRules() {
     }
 
-    /** @return true when the code is an ISO 3166-1 alpha-2 country code (upper case, as the standard writes it) */
-    static boolean isCountry(String code) {
-        return COUNTRIES.contains(code);
-    }
-
-    /** Checks that every field is declared by the center and that its value suits the declaration. */
-    static void checkFieldValues(Center center, Map<String, String> values, List<Violation> violations) {
+    /**
+     * Checks that every field is declared by the center and that its value suits the declaration. A
+     * {@link FieldType#PERSON} value must name a person linked to the same case: at intake no person has an id
+     * yet, so such a field can only be set by a later action.
+     *
+     * @param personIds the ids of the persons linked to the case, empty at intake
+     */
+    static void checkFieldValues(Center center, Map<String, String> values, Set<UUID> personIds,
+            List<Violation> violations) {
         // sorted, so that the violations come in a stable order
         new TreeMap<>(values).forEach((id, value) -> {
             Optional<FieldDefinition> field = center.field(id);
             if (field.isEmpty()) {
-                violations.add(new Violation(fieldName(id), "is not a field of center " + center.id()));
-            } else {
-                field.get().problemWith(value).ifPresent(problem -> violations.add(new Violation(fieldName(id), problem)));
+                violations.add(new Violation(fieldName(id), "is not a field of center " + center.id(), "field.unknown",
+                        List.of()));
+                return;
             }
+            Optional<FieldDefinition.Problem> problem = field.get().check(value);
+            if (problem.isEmpty() && field.get().type() == FieldType.PERSON
+                    && !personIds.contains(UUID.fromString(value))) {
+                problem = Optional.of(new FieldDefinition.Problem("field.not-a-person",
+                        "'" + value + "' is not the id of a person linked to this case", List.of(value)));
+            }
+            problem.ifPresent(p -> violations.add(new Violation(fieldName(id), p.message(), p.code(), p.arguments())));
         });
     }
 
     /** Checks that the fields the state requires have a non-blank value. */
     static void checkRequiredFields(WorkflowState state, Map<String, String> values, List<Violation> violations) {
-        for (String id : state.requiredFields()) {
+        checkPresent(state.requiredFields(), values, "is required in state " + state.id(), "field.required-in-state",
+                state.id(), violations);
+    }
+
+    /** Checks that the fields a hub's rules for a country require at intake have a non-blank value. */
+    static void checkRequiredAtIntake(List<String> required, String country, Map<String, String> values,
+            List<Violation> violations) {
+        checkPresent(required, values, "is required at intake for a case in " + country, "field.required-at-intake",
+                country, violations);
+    }
+
+    private static void checkPresent(List<String> required, Map<String, String> values, String message, String code,
+            String argument, List<Violation> violations) {
+        for (String id : required) {
             String value = values.get(id);
             if (value == null || value.isBlank()) {
-                violations.add(new Violation(fieldName(id), "is required in state " + state.id()));
+                violations.add(new Violation(fieldName(id), message, code, List.of(argument)));
             }
         }
     }

@@ -6,11 +6,16 @@ import io.homeward.casemodel.CaseNotFoundException;
 import io.homeward.casemodel.CasePage;
 import io.homeward.casemodel.CaseQuery;
 import io.homeward.casemodel.CaseService;
+import io.homeward.casemodel.CaseStatistics;
+import io.homeward.casemodel.CaseType;
+import io.homeward.casemodel.Countries;
 import io.homeward.casemodel.InvalidCaseException;
 import io.homeward.casemodel.InvalidCaseException.Violation;
 import io.homeward.casemodel.NewCase;
+import io.homeward.casemodel.Person;
 import io.homeward.casemodel.PersonDetails;
 import io.homeward.casemodel.PersonRole;
+import io.homeward.casemodel.PluginFailureException;
 import io.homeward.casemodel.RiskAssessment;
 import io.homeward.casemodel.StaleCaseException;
 import io.homeward.casemodel.TimelineEvent;
@@ -19,22 +24,24 @@ import io.homeward.casemodel.center.Center;
 import io.homeward.casemodel.center.CenterRegistry;
 import io.homeward.casemodel.center.Workflow;
 import io.homeward.casemodel.center.WorkflowAction;
+import io.homeward.casemodel.center.WorkflowMigration;
 import io.homeward.casemodel.center.WorkflowState;
 import io.homeward.casemodel.spi.CaseGuard;
 import io.homeward.casemodel.spi.CenterPlugin;
+import io.homeward.center.PluginCalls;
+import io.homeward.store.internal.IntakeRouting.Route;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.OptimisticLockException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,8 +49,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.JDBCException;
 import org.hibernate.Session;
-import org.hibernate.StaleStateException;
-import org.hibernate.query.SelectionQuery;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -54,8 +61,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link CaseService} on the case {@link Database}, applying the rules that the centers declare in the
- * {@link CenterRegistry} and the {@link CaseGuard}s they register. Every call is one short transaction.
- * Log messages name cases by id and number only: never persons, field values or notes.
+ * {@link CenterRegistry} and the {@link CaseGuard}s they register. Guards are plugin code: they are only ever
+ * called through {@link PluginCalls}, and outside any database transaction, so that a slow guard holds neither a
+ * connection nor a lock. Every change is one short transaction that locks the case's row when it reads it (see
+ * {@link CaseEntity}). Log messages name cases by id and number only: never persons, field values or notes.
  */
 @Component(service = CaseService.class)
 public class CaseServiceImpl implements CaseService {
@@ -64,6 +73,7 @@ public class CaseServiceImpl implements CaseService {
 
     private final Database database;
     private final CenterRegistry centers;
+    private final PluginCalls pluginCalls;
     private final Clock clock;
     private final List<RegisteredGuard> guards = new CopyOnWriteArrayList<>();
     /**
@@ -73,26 +83,35 @@ public class CaseServiceImpl implements CaseService {
     private final Set<CaseNumberCounter.Key> knownCounters = ConcurrentHashMap.newKeySet();
 
     @Activate
-    public CaseServiceImpl(@Reference Database database, @Reference CenterRegistry centers) {
-        this(database, centers, Clock.systemUTC());
+    public CaseServiceImpl(@Reference Database database, @Reference CenterRegistry centers,
+            @Reference PluginCalls pluginCalls) {
+        this(database, centers, pluginCalls, Clock.systemUTC());
     }
 
-    CaseServiceImpl(Database database, CenterRegistry centers, Clock clock) {
+    CaseServiceImpl(Database database, CenterRegistry centers, PluginCalls pluginCalls, Clock clock) {
         this.database = database;
         this.centers = centers;
+        this.pluginCalls = pluginCalls;
         this.clock = clock;
     }
 
+    /** Binds a guard; the plugin that registered it is named in the errors of {@link PluginCalls}. */
     @Reference(service = CaseGuard.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, unbind = "removeGuard")
-    void addGuard(CaseGuard guard, Map<String, Object> properties) {
-        Object center = properties.get(CenterPlugin.CENTER_PROPERTY);
-        if (center instanceof String id) {
-            guards.add(new RegisteredGuard(id, guard));
+    void addGuard(CaseGuard guard, ServiceReference<CaseGuard> reference) {
+        Bundle bundle = reference.getBundle();
+        String plugin = bundle == null ? "(unregistered)" : bundle.getSymbolicName() + " " + bundle.getVersion();
+        if (reference.getProperty(CenterPlugin.CENTER_PROPERTY) instanceof String centerId) {
+            addGuard(centerId, plugin, guard);
         } else {
-            LOG.warn("Ignoring case guard {}: its service property {} does not name one center",
-                    guard.getClass().getName(), CenterPlugin.CENTER_PROPERTY);
+            LOG.warn("Ignoring a case guard of plugin {}: its service property {} does not name one center", plugin,
+                    CenterPlugin.CENTER_PROPERTY);
         }
+    }
+
+    /** Binds a guard of the given center, declared by the given plugin (symbolic name and version). */
+    void addGuard(String centerId, String plugin, CaseGuard guard) {
+        guards.add(new RegisteredGuard(centerId, plugin, guard));
     }
 
     void removeGuard(CaseGuard guard) {
@@ -104,54 +123,66 @@ public class CaseServiceImpl implements CaseService {
         Objects.requireNonNull(intake, "intake");
         Objects.requireNonNull(actor, "actor");
         CheckedIntake checked = check(intake);
+        Center center = checked.route().center();
 
         Instant now = clock.instant();
-        CaseNumberCounter.Key counterKey = new CaseNumberCounter.Key(checked.center().id(),
-                now.atZone(ZoneOffset.UTC).getYear());
+        CaseNumberCounter.Key counterKey = new CaseNumberCounter.Key(center.id(), checked.route().numberScope(),
+                now.atZone(center.timeZone()).getYear());
         ensureCounter(counterKey);
         Case opened = transaction(session -> {
-            // the row lock serialises intakes of one center and year, across nodes sharing the database
+            // the row lock serialises intakes of one sequence, across nodes sharing the database
             CaseNumberCounter counter = session.find(CaseNumberCounter.class, counterKey, LockModeType.PESSIMISTIC_WRITE);
-            String number = checked.center().caseNumbers().format(counterKey.year(), counter.next());
-            CaseEntity entity = new CaseEntity(UUID.randomUUID(), number, checked.center().id(), checked.country(),
+            String number = checked.route().numbers().format(counterKey.year(), counter.next());
+            NewCase routed = checked.route().intake();
+            CaseEntity entity = new CaseEntity(UUID.randomUUID(), number, center.id(), routed.country(),
                     checked.category().caseType(), checked.category().id(), checked.workflow().id(),
                     checked.workflow().version(), checked.initial().id(),
-                    new RiskAssessment(intake.riskLevel(), intake.riskReason(), actor, now), now);
-            List<PersonDetails> persons = intake.persons();
+                    new RiskAssessment(routed.riskLevel(), routed.riskReason(), actor, now), now);
+            List<PersonDetails> persons = routed.persons();
             for (int i = 0; i < persons.size(); i++) {
                 entity.addPerson(new PersonEntity(UUID.randomUUID(), i, persons.get(i)));
             }
-            entity.fields().putAll(intake.fields());
+            entity.fields().putAll(routed.fields());
+            if (checked.route().sharedWith() != null) {
+                entity.shareWith(checked.route().sharedWith());
+            }
+            entity.enterState(checked.workflow(), checked.initial().id(), now);
             // appended before persist: the insert carries the final state, so the case starts at version 0
-            TimelineEventEntity openedEvent = entity.appendEvent(now, actor, TimelineEvent.OPENED, null, null,
-                    checked.initial().id(), "risk " + intake.riskLevel() + ": " + intake.riskReason());
+            List<TimelineEventEntity> events = new ArrayList<>();
+            events.add(entity.appendEvent(now, actor, TimelineEvent.OPENED, null, null, checked.initial().id(),
+                    "risk " + routed.riskLevel() + ": " + routed.riskReason()));
+            if (checked.route().routedNote() != null) {
+                events.add(entity.appendEvent(now, actor, TimelineEvent.ROUTED, null, null, null,
+                        checked.route().routedNote()));
+            }
             session.persist(entity);
-            session.persist(openedEvent);
+            events.forEach(session::persist);
             session.flush();
             return entity.toCase();
         });
-        LOG.info("Opened case {} ({}) of center {} in state {}", opened.number(), opened.id(), opened.centerId(),
-                opened.status());
+        LOG.info("Opened case {} ({}) of center {} in state {}{}", opened.number(), opened.id(), opened.centerId(),
+                opened.status(), checked.route().routedNote() == null ? "" : ", " + checked.route().routedNote());
         return opened;
     }
 
     /**
-     * Checks an intake against its center's declaration and guards, collecting every problem.
+     * Routes an intake (see {@link IntakeRouting}) and checks it against the declaration and the guards of the
+     * center that will own the case, collecting every problem.
      *
      * @return what the checks looked up
      * @throws InvalidCaseException listing every problem found
      */
     private CheckedIntake check(NewCase intake) {
         List<Violation> violations = new ArrayList<>();
-        Center center = centers.center(intake.centerId()).orElse(null);
+        Route route = IntakeRouting.route(intake, centers, violations);
+        Center center = route == null ? null : route.center();
+        NewCase routed = route == null ? intake : route.intake();
         CaseCategory category = null;
         Workflow workflow = null;
-        if (center == null) {
-            violations.add(new Violation("centerId", "no installed center plugin declares center " + intake.centerId()));
-        } else {
-            category = center.category(intake.category()).orElse(null);
+        if (center != null) {
+            category = center.category(routed.category()).orElse(null);
             if (category == null) {
-                violations.add(new Violation("category", intake.category() + " is not a category of center "
+                violations.add(new Violation("category", routed.category() + " is not a category of center "
                         + center.id() + "; its categories are "
                         + join(center.categories().stream().map(CaseCategory::id).toList())));
             } else {
@@ -168,27 +199,36 @@ public class CaseServiceImpl implements CaseService {
         if (intake.riskReason() == null || intake.riskReason().isBlank()) {
             violations.add(new Violation("riskReason", "must say why the risk level was set"));
         }
-        if (intake.country() != null && !CaseRules.isCountry(intake.country())) {
+        if (intake.country() != null && !Countries.isCode(intake.country())) {
             violations.add(new Violation("country", intake.country() + " is not an ISO 3166-1 alpha-2 country code"));
         }
         if (center != null) {
-            CaseRules.checkFieldValues(center, intake.fields(), violations);
+            // no person has an id before the case is stored: a person field cannot be set at intake
+            CaseRules.checkFieldValues(center, routed.fields(), Set.of(), violations);
+            CaseRules.checkRequiredAtIntake(route.requiredAtIntake(), routed.country(), routed.fields(), violations);
         }
         if (intake.persons().stream().noneMatch(p -> p.role() == PersonRole.CHILD)) {
             violations.add(new Violation("persons", "a case needs at least one person with role CHILD"));
         }
         WorkflowState initial = workflow == null ? null : initialState(center, workflow);
         if (initial != null) {
-            CaseRules.checkRequiredFields(initial, intake.fields(), violations);
+            CaseRules.checkRequiredFields(initial, routed.fields(), violations);
         }
-        violations.addAll(checkGuards(intake.centerId(), guard -> guard.checkIntake(intake)));
+        if (center != null) {
+            violations.addAll(checkGuards(center.id(), "CaseGuard.checkIntake", guard -> guard.checkIntake(routed)));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidCaseException(violations);
         }
-        return new CheckedIntake(center, category, workflow, initial,
-                intake.country() != null ? intake.country() : center.country());
+        return new CheckedIntake(route, category, workflow, initial);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Not scoped to a viewer: whoever holds a case id may read it. Need-to-know authorization of single reads
+     * belongs here, the one place every read of a case by id goes through, when the API gains a viewer for it.
+     */
     @Override
     public Optional<Case> find(UUID id) {
         Objects.requireNonNull(id, "id");
@@ -198,38 +238,52 @@ public class CaseServiceImpl implements CaseService {
     @Override
     public CasePage search(CaseQuery query) {
         Objects.requireNonNull(query, "query");
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        if (query.centerId() != null) {
-            where.append(" and c.centerId = :center");
-            parameters.put("center", query.centerId());
-        }
-        if (query.status() != null) {
-            where.append(" and c.status = :status");
-            parameters.put("status", query.status());
-        }
-        if (query.type() != null) {
-            where.append(" and c.type = :type");
-            parameters.put("type", query.type());
-        }
-        if (query.text() != null && !query.text().isBlank()) {
-            where.append(" and (lower(c.number) like :text escape '!' or c.id in (select o.id from CaseEntity o"
-                    + " join o.persons p where lower(p.familyName) like :text escape '!'"
-                    + " or lower(p.givenName) like :text escape '!'))");
-            parameters.put("text", "%" + likeEscaped(query.text().strip().toLowerCase(Locale.ROOT)) + "%");
-        }
+        CaseFilter filter = new CaseFilter(query, centers, clock.instant());
         return transaction(session -> {
-            SelectionQuery<Long> count = session.createSelectionQuery("select count(c) from CaseEntity c" + where, Long.class);
-            SelectionQuery<CaseEntity> page = session.createSelectionQuery(
-                    "from CaseEntity c" + where + " order by c.openedAt desc, c.number desc", CaseEntity.class);
-            parameters.forEach((name, value) -> {
-                count.setParameter(name, value);
-                page.setParameter(name, value);
-            });
-            long total = count.getSingleResult();
-            List<Case> cases = page.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList()
+            long total = filter.bind(session.createSelectionQuery("select count(c) from CaseEntity c"
+                    + filter.where(), Long.class)).getSingleResult();
+            List<Case> cases = filter.bind(session.createSelectionQuery("from CaseEntity c" + filter.where()
+                    + " order by c.openedAt desc, c.number desc", CaseEntity.class))
+                    .setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList()
                     .stream().map(CaseEntity::toCase).toList();
             return new CasePage(cases, total);
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Counted by the database: one grouped query for the totals, the open cases and the three breakdowns
+     * (a group per country, type and status, a few dozen rows), one count for the overdue cases.
+     */
+    @Override
+    public CaseStatistics statistics(CaseQuery query) {
+        Objects.requireNonNull(query, "query");
+        Instant now = clock.instant();
+        CaseFilter filter = new CaseFilter(query, centers, now);
+        // overdue among cases that are not overdue: none
+        CaseFilter overdueFilter = Boolean.FALSE.equals(query.overdue()) ? null
+                : new CaseFilter(query.withOverdue(true), centers, now);
+        return transaction(session -> {
+            List<Object[]> groups = filter.bind(session.createSelectionQuery("select c.country, c.type, c.status,"
+                    + " count(c), sum(case when c.closedAt is null then 1 else 0 end) from CaseEntity c"
+                    + filter.where() + " group by c.country, c.type, c.status", Object[].class)).getResultList();
+            long overdue = overdueFilter == null ? 0 : overdueFilter.bind(session.createSelectionQuery(
+                    "select count(c) from CaseEntity c" + overdueFilter.where(), Long.class)).getSingleResult();
+            long total = 0;
+            long open = 0;
+            Map<String, Long> byCountry = new TreeMap<>();
+            Map<CaseType, Long> byType = new TreeMap<>();
+            Map<String, Long> byStatus = new TreeMap<>();
+            for (Object[] group : groups) {
+                long count = ((Number) group[3]).longValue();
+                total += count;
+                open += ((Number) group[4]).longValue();
+                byCountry.merge((String) group[0], count, Long::sum);
+                byType.merge((CaseType) group[1], count, Long::sum);
+                byStatus.merge((String) group[2], count, Long::sum);
+            }
+            return new CaseStatistics(total, open, overdue, byCountry, byType, byStatus);
         });
     }
 
@@ -240,65 +294,109 @@ public class CaseServiceImpl implements CaseService {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(fields, "fields");
         Objects.requireNonNull(actor, "actor");
-        Instant now = clock.instant();
-        Case result;
-        try {
-            result = transaction(session -> {
-                CaseEntity entity = session.find(CaseEntity.class, id);
-                if (entity == null) {
-                    throw new CaseNotFoundException(id);
-                }
-                if (entity.version() != expectedVersion) {
-                    throw new StaleCaseException(entity.number(), expectedVersion, entity.version());
-                }
-                Center center = centers.center(entity.centerId()).orElseThrow(() -> new CaseException("case "
-                        + entity.number() + " belongs to center " + entity.centerId() + ", whose plugin is not "
-                        + "installed; its cases are read-only until the plugin is installed again"));
-                Workflow workflow = center.workflow(entity.workflowId(), entity.workflowVersion())
-                        .orElseThrow(() -> new CaseException("case " + entity.number() + " runs under workflow "
-                                + entity.workflowId() + " version " + entity.workflowVersion() + ", which center "
-                                + center.id() + " no longer declares; the case is read-only until it is migrated"));
-
-                List<Violation> violations = new ArrayList<>();
-                WorkflowAction step = workflow.action(action, entity.status()).orElse(null);
-                WorkflowState target = null;
-                if (step == null) {
-                    violations.add(new Violation("action", notAllowed(action, entity.status(), workflow)));
-                } else {
-                    target = workflow.state(step.to()).orElseThrow(() -> new CaseException("action " + action
-                            + " of workflow " + workflow.id() + " leads to undeclared state " + step.to()));
-                }
-                CaseRules.checkFieldValues(center, fields, violations);
-                if (target != null) {
-                    Map<String, String> after = new HashMap<>(entity.fields());
-                    after.putAll(fields);
-                    CaseRules.checkRequiredFields(target, after, violations);
-                }
-                Case before = entity.toCase();
-                violations.addAll(checkGuards(center.id(), guard -> guard.checkAction(before, action, fields)));
-                if (!violations.isEmpty()) {
-                    throw new InvalidCaseException(violations);
-                }
-
-                entity.fields().putAll(fields);
-                entity.moveTo(target.id(), target.terminal(), now);
-                TimelineEventEntity event = entity.appendEvent(now, actor, TimelineEvent.ACTION, action,
-                        before.status(), target.id(), note);
-                // the UPDATE of the case, with its version check, goes first: it decides between concurrent
-                // actions (Hibernate would otherwise insert the event first and the loser would trip over the
-                // timeline's unique index instead)
-                session.flush();
-                session.persist(event);
-                session.flush();
-                return entity.toCase();
-            });
-        } catch (ConcurrentChange e) {
-            // someone committed a change between our read and our write: the version check in the UPDATE failed
-            Case current = find(id).orElseThrow(() -> new CaseNotFoundException(id));
-            throw new StaleCaseException(current.number(), expectedVersion, current.version());
+        // checked on what the caller saw, outside a transaction: the guards may take their time
+        Case before = find(id).orElseThrow(() -> new CaseNotFoundException(id));
+        if (before.version() != expectedVersion) {
+            throw new StaleCaseException(before.number(), expectedVersion, before.version());
         }
+        Center center = centers.center(before.centerId()).orElseThrow(() -> new CaseException("case "
+                + before.number() + " belongs to center " + before.centerId() + ", whose plugin is not "
+                + "installed; its cases are read-only until the plugin is installed again"));
+        Workflow workflow = center.workflow(before.workflowId(), before.workflowVersion())
+                .orElseThrow(() -> new CaseException("case " + before.number() + " runs under workflow "
+                        + before.workflowId() + " version " + before.workflowVersion() + ", which center "
+                        + center.id() + " no longer declares; the case is read-only until it is migrated"));
+
+        List<Violation> violations = new ArrayList<>();
+        WorkflowAction step = workflow.action(action, before.status()).orElse(null);
+        WorkflowState target = null;
+        if (step == null) {
+            violations.add(new Violation("action", notAllowed(action, before.status(), workflow)));
+        } else {
+            target = workflow.state(step.to()).orElseThrow(() -> new CaseException("action " + action
+                    + " of workflow " + workflow.id() + " leads to undeclared state " + step.to()));
+        }
+        CaseRules.checkFieldValues(center, fields,
+                before.persons().stream().map(Person::id).collect(Collectors.toSet()), violations);
+        if (target != null) {
+            Map<String, String> after = new HashMap<>(before.fields());
+            after.putAll(fields);
+            CaseRules.checkRequiredFields(target, after, violations);
+        }
+        violations.addAll(checkGuards(center.id(), "CaseGuard.checkAction",
+                guard -> guard.checkAction(before, action, fields)));
+        if (!violations.isEmpty()) {
+            throw new InvalidCaseException(violations);
+        }
+
+        WorkflowState entered = target;
+        Case result = transaction(session -> {
+            CaseEntity entity = lockedCase(session, id);
+            // the same version means the same case as checked above: every change of what was checked bumps it
+            if (entity.version() != expectedVersion) {
+                throw new StaleCaseException(entity.number(), expectedVersion, entity.version());
+            }
+            Instant now = clock.instant();
+            entity.fields().putAll(fields);
+            entity.moveTo(entered.id(), entered.terminal(), now);
+            entity.enterState(workflow, entered.id(), now);
+            TimelineEventEntity event = entity.appendEvent(now, actor, TimelineEvent.ACTION, action,
+                    before.status(), entered.id(), note);
+            session.persist(event);
+            session.flush();
+            return entity.toCase();
+        });
         LOG.info("Case {} ({}): action {} led to state {}", result.number(), result.id(), action, result.status());
         return result;
+    }
+
+    @Override
+    public int migrate(String centerId, String workflowId, int fromVersion, String actor) {
+        Objects.requireNonNull(centerId, "centerId");
+        Objects.requireNonNull(workflowId, "workflowId");
+        Objects.requireNonNull(actor, "actor");
+        Center center = centers.center(centerId).orElseThrow(() -> new InvalidCaseException("centerId",
+                "no installed center plugin declares center " + centerId));
+        Workflow current = center.currentWorkflow(workflowId).orElseThrow(() -> new InvalidCaseException(
+                "workflowId", "center " + centerId + " declares no workflow " + workflowId));
+        WorkflowMigration migration = current.migrationFrom(fromVersion).orElseThrow(() -> new InvalidCaseException(
+                "fromVersion", "version " + current.version() + " of workflow " + workflowId + " of center "
+                        + centerId + " declares no migration from version " + fromVersion));
+        Instant now = clock.instant();
+        String note = "workflow v" + fromVersion + " → v" + current.version();
+        int moved = transaction(session -> {
+            List<CaseEntity> cases = session.createSelectionQuery("from CaseEntity c where c.centerId = :center"
+                    + " and c.workflowId = :workflow and c.workflowVersion = :version and c.closedAt is null"
+                    + " order by c.id", CaseEntity.class)
+                    .setParameter("center", centerId).setParameter("workflow", workflowId)
+                    .setParameter("version", fromVersion).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+            Set<String> unmapped = new TreeSet<>();
+            for (CaseEntity entity : cases) {
+                if (current.state(migration.target(entity.status())).isEmpty()) {
+                    unmapped.add(entity.status() + " → " + migration.target(entity.status()));
+                }
+            }
+            if (!unmapped.isEmpty()) {
+                throw new InvalidCaseException("fromVersion", "the migration from version " + fromVersion
+                        + " leads open cases to states that version " + current.version() + " does not declare: "
+                        + join(List.copyOf(unmapped)));
+            }
+            List<TimelineEventEntity> events = new ArrayList<>();
+            for (CaseEntity entity : cases) {
+                String from = entity.status();
+                WorkflowState to = current.state(migration.target(from)).orElseThrow();
+                entity.migrate(current.version());
+                entity.moveTo(to.id(), to.terminal(), now);
+                entity.enterState(current, to.id(), now);
+                events.add(entity.appendEvent(now, actor, TimelineEvent.MIGRATED, null, from, to.id(), note));
+            }
+            events.forEach(session::persist);
+            session.flush();
+            return cases.size();
+        });
+        LOG.info("Migrated {} open cases of center {} from workflow {} v{} to v{}", moved, centerId, workflowId,
+                fromVersion, current.version());
+        return moved;
     }
 
     @Override
@@ -312,6 +410,15 @@ public class CaseServiceImpl implements CaseService {
                     TimelineEventEntity.class).setParameter("id", id).getResultList()
                     .stream().map(TimelineEventEntity::toEvent).toList();
         });
+    }
+
+    /** @return the case, its row locked until the transaction ends */
+    private static CaseEntity lockedCase(Session session, UUID id) {
+        CaseEntity entity = session.find(CaseEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (entity == null) {
+            throw new CaseNotFoundException(id);
+        }
+        return entity;
     }
 
     /** Makes sure the counter row exists, so that intakes can lock it; creating it races with other nodes. */
@@ -348,21 +455,16 @@ public class CaseServiceImpl implements CaseService {
     }
 
     /**
-     * Asks the guards of one center. A guard that throws refuses the request — the center's rules could not be
-     * checked — but it cannot take the store down with it.
+     * Asks the guards of one center, each through {@link PluginCalls}: a guard that throws, hangs or answers
+     * nothing (null, against its contract) refuses the request with the {@link PluginFailureException} of
+     * PluginCalls, which names its plugin and records the fault, and fails nothing else.
      */
-    private List<Violation> checkGuards(String centerId, Function<CaseGuard, List<Violation>> check) {
+    private List<Violation> checkGuards(String centerId, String hook, Function<CaseGuard, List<Violation>> check) {
         List<Violation> found = new ArrayList<>();
         for (RegisteredGuard registered : guards) {
-            if (!registered.centerId().equals(centerId)) {
-                continue;
-            }
-            try {
-                found.addAll(check.apply(registered.guard()));
-            } catch (RuntimeException e) {
-                LOG.error("Case guard {} of center {} failed", registered.guard().getClass().getName(), centerId, e);
-                throw new CaseException("the rules of center " + centerId + " could not be checked; try again or "
-                        + "ask an administrator to look at its plugin");
+            if (registered.centerId().equals(centerId)) {
+                found.addAll(pluginCalls.call(centerId, hook, registered.plugin(), () -> Objects.requireNonNull(
+                        check.apply(registered.guard()), "the guard answered null instead of a list of violations")));
             }
         }
         return found;
@@ -370,8 +472,8 @@ public class CaseServiceImpl implements CaseService {
 
     /**
      * Runs one transaction and turns what the database or Hibernate throws into what the API promises:
-     * {@link CaseException}s pass through, a failed optimistic-lock check becomes {@link ConcurrentChange},
-     * anything else a {@link CaseException} whose message carries nothing of the case.
+     * {@link CaseException}s pass through, anything else becomes a {@link CaseException} whose message carries
+     * nothing of the case.
      */
     private <T> T transaction(Function<Session, T> work) {
         try {
@@ -379,9 +481,6 @@ public class CaseServiceImpl implements CaseService {
         } catch (CaseException e) {
             throw e;
         } catch (RuntimeException e) {
-            if (isConcurrentChange(e)) {
-                throw new ConcurrentChange(e);
-            }
             throw failure(e);
         }
     }
@@ -393,39 +492,15 @@ public class CaseServiceImpl implements CaseService {
         return new CaseException("the case store could not complete the request; try again later", e);
     }
 
-    private static boolean isConcurrentChange(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** @return the text with the LIKE wildcards and the escape character itself escaped by {@code !} */
-    private static String likeEscaped(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
-
     private static String join(List<String> ids) {
-        return ids.stream().collect(Collectors.joining(", "));
+        return String.join(", ", ids);
     }
 
-    /** What the checks of an accepted intake looked up; the country is the intake's or the center's own. */
-    private record CheckedIntake(Center center, CaseCategory category, Workflow workflow, WorkflowState initial,
-            String country) {
+    /** What the checks of an accepted intake looked up. */
+    private record CheckedIntake(Route route, CaseCategory category, Workflow workflow, WorkflowState initial) {
     }
 
-    /** A guard service and the center it belongs to. */
-    private record RegisteredGuard(String centerId, CaseGuard guard) {
-    }
-
-    /** Another transaction changed the case first; {@link #perform} turns this into a {@link StaleCaseException}. */
-    private static final class ConcurrentChange extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ConcurrentChange(Throwable cause) {
-            super(cause);
-        }
+    /** A guard service, the center it belongs to and the plugin (symbolic name and version) that registered it. */
+    private record RegisteredGuard(String centerId, String plugin, CaseGuard guard) {
     }
 }

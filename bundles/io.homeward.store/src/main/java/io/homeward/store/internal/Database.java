@@ -50,7 +50,7 @@ public class Database implements AutoCloseable {
 
     /** Every entity; they all live in this bundle so that Hibernate's generated classes share its loader. */
     static final List<Class<?>> ENTITIES = List.of(CaseEntity.class, PersonEntity.class, TimelineEventEntity.class,
-            CaseNumberCounter.class);
+            SlaTimerEntity.class, CaseNumberCounter.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final long CONNECTION_TIMEOUT_MS = 5_000;
@@ -127,11 +127,6 @@ public class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs work in one transaction: committed when it returns, rolled back when it throws.
-     *
-     * @return what the work returned
-     */
     /** @return whether a pooled connection answers now, and in how long; quick, never throws */
     HealthCheck.Result probe() {
         long start = System.nanoTime();
@@ -145,6 +140,11 @@ public class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs work in one transaction: committed when it returns, rolled back when it throws.
+     *
+     * @return what the work returned
+     */
     <T> T inTransaction(Function<Session, T> work) {
         return sessionFactory.fromTransaction(work);
     }

@@ -13,29 +13,36 @@ import io.homeward.casemodel.CaseException;
 import io.homeward.casemodel.CaseNotFoundException;
 import io.homeward.casemodel.CasePage;
 import io.homeward.casemodel.CaseQuery;
+import io.homeward.casemodel.CaseStatistics;
 import io.homeward.casemodel.CaseType;
 import io.homeward.casemodel.InvalidCaseException;
 import io.homeward.casemodel.InvalidCaseException.Violation;
 import io.homeward.casemodel.NewCase;
 import io.homeward.casemodel.PersonDetails;
 import io.homeward.casemodel.PersonRole;
+import io.homeward.casemodel.PluginFailureException;
 import io.homeward.casemodel.RiskLevel;
 import io.homeward.casemodel.Sex;
+import io.homeward.casemodel.SlaStatus;
 import io.homeward.casemodel.StaleCaseException;
 import io.homeward.casemodel.TimelineEvent;
+import io.homeward.casemodel.center.Hub;
 import io.homeward.casemodel.spi.CaseGuard;
-import io.homeward.casemodel.spi.CenterPlugin;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,10 +59,13 @@ import org.opentest4j.TestAbortedException;
 abstract class CaseServiceContract {
 
     private static final Instant MARCH_2026 = Instant.parse("2026-03-01T10:00:00Z");
+    private static final String TEST_PLUGIN = "io.homeward.test 1.0.0";
+    private static final String OTHER_PLUGIN = "io.homeward.other 1.0.0";
 
     private Database database;
     private TestCenters centers;
     private TestClock clock;
+    private DirectPluginCalls pluginCalls;
     private CaseServiceImpl service;
     private TestAbortedException unavailable;
 
@@ -94,14 +104,16 @@ abstract class CaseServiceContract {
             throw unavailable;
         }
         database.inTransaction(session -> {
-            for (String table : List.of("hw_timeline_event", "hw_case_field", "hw_person", "hw_case", "hw_case_number")) {
+            for (String table : List.of("hw_timeline_event", "hw_case_field", "hw_person", "hw_case_share",
+                    "hw_sla_timer", "hw_case", "hw_case_number")) {
                 session.createNativeMutationQuery("delete from " + table).executeUpdate();
             }
             return null;
         });
         centers = new TestCenters();
         clock = new TestClock(MARCH_2026);
-        service = new CaseServiceImpl(database, centers, clock);
+        pluginCalls = new DirectPluginCalls();
+        service = new CaseServiceImpl(database, centers, pluginCalls, clock);
     }
 
     @Test
@@ -145,13 +157,13 @@ abstract class CaseServiceContract {
                 return List.of(new Violation(null, "the hotline was not told"));
             }
         };
-        service.addGuard(refusing, Map.of(CenterPlugin.CENTER_PROPERTY, TestCenters.TEST));
-        service.addGuard(new CaseGuard() {
+        service.addGuard(TestCenters.TEST, TEST_PLUGIN, refusing);
+        service.addGuard(TestCenters.OTHER, OTHER_PLUGIN, new CaseGuard() {
             @Override
             public List<Violation> checkIntake(NewCase intake) {
                 throw new AssertionError("a guard of another center must not be asked");
             }
-        }, Map.of(CenterPlugin.CENTER_PROPERTY, TestCenters.OTHER));
+        });
 
         NewCase bad = new NewCase(TestCenters.TEST, "runaway", "XX", RiskLevel.LOW, " ",
                 Map.of("last-seen", "yesterday", "shoe-size", "38"),
@@ -161,15 +173,16 @@ abstract class CaseServiceContract {
         assertEquals(List.of(
                 new Violation("riskReason", "must say why the risk level was set"),
                 new Violation("country", "XX is not an ISO 3166-1 alpha-2 country code"),
-                new Violation("fields.last-seen", "'yesterday' is not a date of the form yyyy-MM-dd"),
-                new Violation("fields.shoe-size", "is not a field of center test-center"),
+                new Violation("fields.last-seen", "'yesterday' is not a date of the form yyyy-MM-dd", "field.not-a-date",
+                        List.of("yesterday")),
+                new Violation("fields.shoe-size", "is not a field of center test-center", "field.unknown", List.of()),
                 new Violation("persons", "a case needs at least one person with role CHILD"),
                 new Violation(null, "the hotline was not told")), e.violations());
         assertEquals(List.of(TestCenters.TEST), guardCalls);
 
         NewCase missingRequired = new NewCase(TestCenters.TEST, "runaway", null, RiskLevel.LOW, "reason", Map.of(),
                 List.of(person(PersonRole.CHILD, "Peeters", "Lotte")));
-        assertEquals(List.of(new Violation("fields.last-seen", "is required in state reported"),
+        assertEquals(List.of(inState("last-seen", "reported"),
                 new Violation(null, "the hotline was not told")),
                 assertThrows(InvalidCaseException.class, () -> service.open(missingRequired, "op1")).violations());
 
@@ -264,7 +277,7 @@ abstract class CaseServiceContract {
         Case opened = open();
         // both transactions have read version 0 before either writes: the loser can only notice at its UPDATE
         CyclicBarrier bothRead = new CyclicBarrier(2);
-        service.addGuard(new CaseGuard() {
+        service.addGuard(TestCenters.TEST, TEST_PLUGIN, new CaseGuard() {
             @Override
             public List<Violation> checkAction(Case current, String action, Map<String, String> fields) {
                 try {
@@ -274,7 +287,7 @@ abstract class CaseServiceContract {
                 }
                 return List.of();
             }
-        }, Map.of(CenterPlugin.CENTER_PROPERTY, TestCenters.TEST));
+        });
 
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
@@ -315,42 +328,61 @@ abstract class CaseServiceContract {
 
         InvalidCaseException missing = assertThrows(InvalidCaseException.class,
                 () -> service.perform(opened.id(), "investigate", 0, Map.of("outcome", "LOST"), null, "cw1"));
-        assertEquals(List.of(new Violation("fields.outcome", "'LOST' is not one of FOUND, RETURNED"),
-                new Violation("fields.police-ref", "is required in state investigating")), missing.violations());
+        assertEquals(List.of(new Violation("fields.outcome", "'LOST' is not one of FOUND, RETURNED", "field.not-a-choice",
+                List.of("LOST", "FOUND, RETURNED")), inState("police-ref", "investigating")), missing.violations());
 
         InvalidCaseException blank = assertThrows(InvalidCaseException.class,
                 () -> service.perform(opened.id(), "investigate", 0, Map.of("police-ref", "  "), null, "cw1"));
-        assertEquals(List.of(new Violation("fields.police-ref", "is required in state investigating")),
+        assertEquals(List.of(inState("police-ref", "investigating")),
                 blank.violations());
 
         Case unchanged = service.find(opened.id()).orElseThrow();
         assertEquals(opened, unchanged, "refused actions change nothing");
         assertEquals(1, service.timeline(opened.id()).size());
 
-        service.addGuard(new CaseGuard() {
+        service.addGuard(TestCenters.TEST, TEST_PLUGIN, new CaseGuard() {
             @Override
             public List<Violation> checkAction(Case current, String action, Map<String, String> fields) {
                 return List.of(new Violation("police-ref", "unknown police zone in " + fields.get("police-ref")));
             }
-        }, Map.of(CenterPlugin.CENTER_PROPERTY, TestCenters.TEST));
+        });
         InvalidCaseException refusedByGuard = assertThrows(InvalidCaseException.class,
                 () -> service.perform(opened.id(), "investigate", 0, Map.of("police-ref", "ZZ-1"), null, "cw1"));
         assertEquals(List.of(new Violation("police-ref", "unknown police zone in ZZ-1")), refusedByGuard.violations());
     }
 
     @Test
-    void aGuardThatFailsRefusesTheRequestWithoutTakingTheStoreDown() {
-        service.addGuard(new CaseGuard() {
+    void everyGuardIsCalledThroughPluginCallsAndAFailingOneFailsOnlyItsOperation() {
+        CaseGuard throwing = new CaseGuard() {
             @Override
             public List<Violation> checkIntake(NewCase intake) {
                 throw new IllegalStateException("plugin bug");
             }
-        }, Map.of(CenterPlugin.CENTER_PROPERTY, TestCenters.TEST));
-        CaseException e = assertThrows(CaseException.class, this::open);
-        assertEquals("the rules of center test-center could not be checked; try again or ask an administrator to "
-                + "look at its plugin", e.getMessage());
+        };
+        service.addGuard(TestCenters.TEST, TEST_PLUGIN, throwing);
+        PluginFailureException e = assertThrows(PluginFailureException.class, this::open,
+                "the error of PluginCalls reaches the caller as it is");
+        assertEquals(List.of(TestCenters.TEST, TEST_PLUGIN, "CaseGuard.checkIntake"),
+                List.of(e.centerId(), e.plugin(), e.hook()));
+        assertEquals(List.of("test-center CaseGuard.checkIntake io.homeward.test 1.0.0"), pluginCalls.calls);
         assertEquals(0, service.search(CaseQuery.all()).total());
         assertEquals("OC/000001/2026", service.open(otherIntake(), "op1").number(), "other centers go on");
+
+        service.removeGuard(throwing);
+        Case opened = open();
+        service.addGuard(TestCenters.TEST, TEST_PLUGIN, new CaseGuard() {
+            @Override
+            public List<Violation> checkAction(Case current, String action, Map<String, String> fields) {
+                return null;
+            }
+        });
+        PluginFailureException noAnswer = assertThrows(PluginFailureException.class,
+                () -> service.perform(opened.id(), "investigate", 0, Map.of("police-ref", "PV-1"), null, "cw1"),
+                "answering null breaks the guard contract: a fault of the plugin, like a throw");
+        assertEquals("CaseGuard.checkAction", noAnswer.hook());
+        assertEquals(opened, service.find(opened.id()).orElseThrow(), "the refused action changed nothing");
+        assertEquals("test-center CaseGuard.checkAction io.homeward.test 1.0.0",
+                pluginCalls.calls.get(pluginCalls.calls.size() - 1));
     }
 
     @Test
@@ -425,11 +457,388 @@ abstract class CaseServiceContract {
 
         database.close();
         database = new Database(settings());
-        service = new CaseServiceImpl(database, centers, clock);
+        service = new CaseServiceImpl(database, centers, pluginCalls, clock);
 
         assertEquals(investigating, service.find(opened.id()).orElseThrow());
         assertEquals(timeline, service.timeline(opened.id()));
         assertEquals("TC-2026-0002", open().number(), "the sequence goes on where it was");
+    }
+
+    @Test
+    void theYearOfACaseNumberIsTheYearInTheCentersTimeZone() {
+        // 23:30 in Brussels, already 00:30 on New Year's Day in Athens
+        clock.set(Instant.parse("2026-12-31T22:30:00Z"));
+        assertEquals("TC-2026-0001", open().number());
+        assertEquals("OC/000001/2027", service.open(otherIntake(), "op2").number());
+        // 00:30 in Brussels
+        clock.set(Instant.parse("2026-12-31T23:30:00Z"));
+        assertEquals("TC-2027-0001", open().number());
+    }
+
+    @Test
+    void aPersonFieldMustNameAPersonLinkedToTheSameCase() {
+        String stranger = UUID.randomUUID().toString();
+        InvalidCaseException atIntake = assertThrows(InvalidCaseException.class, () -> service.open(
+                intake("runaway", Map.of("last-seen", "2026-02-28", "found-by", stranger)), "op1"));
+        assertEquals(List.of(notLinked(stranger)), atIntake.violations(), "no person has an id before the case is opened");
+
+        Case opened = open();
+        Case other = open();
+        UUID reporter = opened.persons().get(1).id();
+        UUID otherCasesReporter = other.persons().get(1).id();
+        assertEquals(List.of(notLinked(otherCasesReporter.toString())), assertThrows(InvalidCaseException.class, () -> service.perform(opened.id(),
+                "investigate", 0, Map.of("police-ref", "PV-1", "found-by", otherCasesReporter.toString()), null,
+                "cw1")).violations());
+        assertEquals(List.of(new Violation("fields.found-by", "'somebody' is not the id of a person", "field.not-a-person",
+                List.of("somebody"))),
+                assertThrows(InvalidCaseException.class, () -> service.perform(opened.id(), "investigate", 0,
+                        Map.of("police-ref", "PV-1", "found-by", "somebody"), null, "cw1")).violations());
+
+        Case investigating = service.perform(opened.id(), "investigate", 0,
+                Map.of("police-ref", "PV-1", "found-by", reporter.toString()), null, "cw1");
+        assertEquals(reporter.toString(), investigating.fields().get("found-by"));
+    }
+
+    @Test
+    void aHubTransfersAnIntakeToTheNationalCenterOfItsCountry() {
+        List<String> asked = new ArrayList<>();
+        service.addGuard(TestCenters.OTHER, OTHER_PLUGIN, new CaseGuard() {
+            @Override
+            public List<Violation> checkIntake(NewCase intake) {
+                asked.add(intake.centerId() + " " + intake.category() + " " + intake.country());
+                return List.of();
+            }
+        });
+        service.addGuard(TestCenters.SEEC, "io.homeward.seec 1.0.0", new CaseGuard() {
+            @Override
+            public List<Violation> checkIntake(NewCase intake) {
+                throw new AssertionError("the hub's guards do not check a case it transfers");
+            }
+        });
+
+        Case routed = service.open(hubIntake("GR", "runaway", Map.of("last-seen", "2026-02-27")), "hub-op");
+
+        assertEquals(TestCenters.OTHER, routed.centerId());
+        assertEquals("fugi", routed.category(), "the national center's category of the same type");
+        assertEquals(CaseType.RUNAWAY, routed.type());
+        assertEquals("GR", routed.country());
+        assertEquals("simple", routed.workflowId());
+        assertEquals("OC/000001/2026", routed.number());
+        assertEquals(List.of(), routed.sharedWith());
+        assertEquals(routed, service.find(routed.id()).orElseThrow(), "open returns the case as stored");
+        assertEquals(List.of("other-center fugi GR"), asked);
+        List<TimelineEvent> timeline = service.timeline(routed.id());
+        assertEquals(List.of(TimelineEvent.OPENED, TimelineEvent.ROUTED), timeline.stream().map(TimelineEvent::kind).toList());
+        assertEquals("routed from hub seec", timeline.get(1).note());
+        assertEquals("hub-op", timeline.get(1).actor());
+    }
+
+    @Test
+    void aTransferNeedsACategoryOfTheSameTypeAndMeetsTheNationalCentersRules() {
+        InvalidCaseException noCategory = assertThrows(InvalidCaseException.class,
+                () -> service.open(hubIntake("RO", "migration", Map.of()), "hub-op"));
+        assertEquals(List.of(new Violation("category", "center ro-center, to which hub seec routes cases in RO, has no "
+                + "category of type MISSING_IN_MIGRATION for migration")), noCategory.violations());
+
+        InvalidCaseException hubField = assertThrows(InvalidCaseException.class,
+                () -> service.open(hubIntake("GR", "runaway", Map.of("border", "Kakavia")), "hub-op"));
+        assertEquals(List.of(new Violation("fields.border", "is not a field of center other-center", "field.unknown", List.of())),
+                hubField.violations());
+        assertEquals(0, service.search(CaseQuery.all()).total(), "nothing was written");
+    }
+
+    @Test
+    void aHubSharesAnIntakeWithTheNationalCenterWhenItsRoutingSaysSo() {
+        centers.add(TestCenters.seec(Hub.Routing.SHARE));
+
+        Case shared = service.open(hubIntake("GR", "runaway", Map.of()), "hub-op");
+
+        assertEquals(TestCenters.SEEC, shared.centerId());
+        assertEquals("runaway", shared.category());
+        assertEquals("GR", shared.country());
+        assertEquals("SEEC-2026-00001", shared.number(), "the hub's own scheme: it has no rules for GR");
+        assertEquals(List.of(TestCenters.OTHER), shared.sharedWith());
+        assertEquals(shared, service.find(shared.id()).orElseThrow());
+        TimelineEvent routed = service.timeline(shared.id()).get(1);
+        assertEquals(TimelineEvent.ROUTED, routed.kind());
+        assertEquals("shared with other-center", routed.note());
+    }
+
+    @Test
+    void aHubHandlesAMemberWithoutNationalCenterUnderItsRulesForThatCountry() {
+        Case first = service.open(hubIntake("AL", "runaway", Map.of("last-seen", "2026-02-27")), "hub-op");
+        assertEquals(TestCenters.SEEC, first.centerId());
+        assertEquals("AL", first.country());
+        assertEquals("SEEC-AL-2026-0001", first.number());
+        assertEquals(List.of(TimelineEvent.OPENED), service.timeline(first.id()).stream().map(TimelineEvent::kind).toList());
+        assertEquals("SEEC-AL-2026-0002",
+                service.open(hubIntake("AL", "migration", Map.of("last-seen", "2026-02-27")), "hub-op").number());
+
+        centers.add(TestCenters.seec(Hub.Routing.SHARE));
+        assertEquals("SEEC-2026-00001", service.open(hubIntake("RO", "runaway", Map.of()), "hub-op").number(),
+                "the hub's own sequence is not the AL one");
+        assertEquals("SEEC-AL-2026-0003",
+                service.open(hubIntake("AL", "runaway", Map.of("last-seen", "2026-02-27")), "hub-op").number());
+
+        assertEquals(List.of(new Violation("fields.last-seen", "is required at intake for a case in AL",
+                "field.required-at-intake", List.of("AL"))),
+                assertThrows(InvalidCaseException.class,
+                        () -> service.open(hubIntake("AL", "runaway", Map.of()), "hub-op")).violations());
+    }
+
+    @Test
+    void aHubRefusesAnIntakeWithoutOneOfItsMemberCountries() {
+        assertEquals(List.of(new Violation("country", "is required at hub seec: one of its member countries GR, RO, AL")),
+                assertThrows(InvalidCaseException.class,
+                        () -> service.open(hubIntake(null, "runaway", Map.of()), "hub-op")).violations());
+        assertEquals(List.of(new Violation("country", "XK is not a member country of hub seec; its members are GR, RO, AL")),
+                assertThrows(InvalidCaseException.class,
+                        () -> service.open(hubIntake("XK", "runaway", Map.of()), "hub-op")).violations(),
+                "XK (Kosovo) is a country code, but not a member of this hub");
+        assertEquals(List.of(new Violation("country", "XX is not an ISO 3166-1 alpha-2 country code")),
+                assertThrows(InvalidCaseException.class,
+                        () -> service.open(hubIntake("XX", "runaway", Map.of()), "hub-op")).violations());
+        assertEquals(0, service.search(CaseQuery.all()).total());
+    }
+
+    @Test
+    void aCenterSeesItsOwnAndSharedCasesAndAHubEveryCaseOfItsMemberCountries() {
+        Map<String, Case> cases = openAcrossCenters();
+
+        assertEquals(Set.of("be", "gr", "ro", "gr-transferred", "al-hub", "ro-shared"), visibleTo(cases, null));
+        assertEquals(Set.of("gr", "ro", "gr-transferred", "al-hub", "ro-shared"), visibleTo(cases, TestCenters.SEEC),
+                "the hub sees its member countries, whoever owns the case");
+        assertEquals(Set.of("gr", "gr-transferred"), visibleTo(cases, TestCenters.OTHER),
+                "its own, also those routed to it");
+        assertEquals(Set.of("ro", "ro-shared"), visibleTo(cases, TestCenters.RO), "its own and those shared with it");
+        assertEquals(Set.of("be"), visibleTo(cases, TestCenters.TEST));
+        assertEquals(Set.of(), visibleTo(cases, "atlantis"), "an unknown viewer sees nothing");
+
+        assertEquals(Set.of("ro", "ro-shared"), names(cases, service.search(CaseQuery.all()
+                .withViewer(TestCenters.SEEC).withCountry("RO"))), "the viewer's scope and the criteria together");
+        assertEquals(Set.of("gr-transferred"), names(cases, service.search(CaseQuery.all()
+                .withViewer(TestCenters.SEEC).withCenter(TestCenters.OTHER).withText("oc/000002"))));
+        assertEquals(Set.of(), names(cases, service.search(CaseQuery.all()
+                .withViewer(TestCenters.OTHER).withCountry("RO"))));
+        assertEquals(2, service.search(CaseQuery.all().withViewer(TestCenters.RO).withPage(0, 1)).total());
+    }
+
+    @Test
+    void statisticsCountTheMatchingCasesTheViewerMaySee() {
+        Map<String, Case> cases = openAcrossCenters();
+        Case gr = cases.get("gr");
+        service.perform(gr.id(), "close", gr.version(), Map.of(), null, "cw1");
+        clock.set(MARCH_2026.plus(Duration.ofHours(5)));
+
+        CaseStatistics all = service.statistics(CaseQuery.all());
+        assertEquals(6, all.total());
+        assertEquals(5, all.open());
+        assertEquals(1, all.overdue(), "the BE case waits for the police past its deadline");
+        assertEquals(Map.of("BE", 1L, "GR", 2L, "RO", 2L, "AL", 1L), all.byCountry());
+        assertEquals(Map.of(CaseType.RUNAWAY, 5L, CaseType.LOST_INJURED_OR_OTHERWISE_MISSING, 1L), all.byType());
+        assertEquals(Map.of("reported", 1L, "new", 4L, "closed", 1L), all.byStatus());
+
+        CaseStatistics hub = service.statistics(CaseQuery.all().withViewer(TestCenters.SEEC));
+        assertEquals(new CaseStatistics(5, 4, 0, Map.of("GR", 2L, "RO", 2L, "AL", 1L),
+                Map.of(CaseType.RUNAWAY, 4L, CaseType.LOST_INJURED_OR_OTHERWISE_MISSING, 1L),
+                Map.of("new", 4L, "closed", 1L)), hub);
+        assertEquals(new CaseStatistics(2, 2, 0, Map.of("RO", 2L), Map.of(CaseType.RUNAWAY, 2L), Map.of("new", 2L)),
+                service.statistics(CaseQuery.all().withViewer(TestCenters.RO)));
+        assertEquals(new CaseStatistics(1, 1, 1, Map.of("BE", 1L), Map.of(CaseType.RUNAWAY, 1L), Map.of("reported", 1L)),
+                service.statistics(CaseQuery.all().withOverdue(true)));
+        CaseStatistics notOverdue = service.statistics(CaseQuery.all().withOverdue(false));
+        assertEquals(5, notOverdue.total());
+        assertEquals(0, notOverdue.overdue());
+        assertEquals(new CaseStatistics(0, 0, 0, Map.of(), Map.of(), Map.of()),
+                service.statistics(CaseQuery.all().withViewer(TestCenters.OTHER).withCountry("AL")));
+    }
+
+    @Test
+    void slaTimersStartWhenTheCaseEntersTheirStartStateAndAreMetByTheirStates() {
+        Case opened = open();
+        Instant openedAt = opened.openedAt();
+        assertEquals(List.of(new SlaStatus(TestCenters.POLICE_INFORMED, openedAt.plus(Duration.ofHours(4)), null, null)),
+                opened.slas(), "the initial state starts its SLA at once");
+
+        clock.set(openedAt.plus(Duration.ofHours(1)));
+        Case investigating = service.perform(opened.id(), "investigate", 0, Map.of("police-ref", "PV-1"), null, "cw1");
+        Instant investigatedAt = service.timeline(opened.id()).get(1).at();
+        assertEquals(List.of(
+                new SlaStatus(TestCenters.POLICE_INFORMED, openedAt.plus(Duration.ofHours(4)), investigatedAt, null),
+                new SlaStatus(TestCenters.REVIEW, investigatedAt.plus(Duration.ofDays(30)), null, null)),
+                investigating.slas());
+        Case noted = service.perform(opened.id(), "add-note", 1, Map.of(), "called the school", "cw1");
+        assertEquals(investigating.slas(), noted.slas(), "entering the start state again restarts nothing");
+        assertEquals(noted, service.find(opened.id()).orElseThrow());
+    }
+
+    @Test
+    void theOverdueFilterFindsOpenCasesWithAnUnmetTimerPastItsDeadline() {
+        Case waiting = open();
+        Case informed = open();
+        service.perform(informed.id(), "investigate", 0, Map.of("police-ref", "PV-1"), null, "cw1");
+        Case otherCenter = service.open(otherIntake(), "op2");
+
+        clock.set(MARCH_2026.plus(Duration.ofHours(3)));
+        assertEquals(List.of(), ids(service.search(CaseQuery.all().withOverdue(true))), "not yet");
+
+        clock.set(MARCH_2026.plus(Duration.ofHours(5)));
+        assertEquals(List.of(waiting.id()), ids(service.search(CaseQuery.all().withOverdue(true))));
+        assertEquals(List.of(otherCenter.id(), informed.id()), ids(service.search(CaseQuery.all().withOverdue(false))));
+        assertEquals(List.of(), ids(service.search(CaseQuery.all().withOverdue(true).withViewer(TestCenters.OTHER))));
+    }
+
+    @Test
+    void escalationEscalatesEachOverdueTimerExactlyOnceWhenTwoNodesRunItTogether() throws Exception {
+        List<Case> opened = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            opened.add(open());
+        }
+        Case informed = service.perform(opened.get(0).id(), "investigate", 0, Map.of("police-ref", "PV-1"), null, "cw1");
+        clock.set(MARCH_2026.plus(Duration.ofHours(5)));
+
+        // a second node: its own connection pool on the same database
+        try (Database secondNode = new Database(settings())) {
+            List<SlaEscalator> nodes = List.of(new SlaEscalator(database, clock), new SlaEscalator(secondNode, clock));
+            CyclicBarrier together = new CyclicBarrier(nodes.size());
+            ExecutorService threads = Executors.newFixedThreadPool(nodes.size());
+            try {
+                List<Future<Integer>> runs = new ArrayList<>();
+                for (SlaEscalator node : nodes) {
+                    runs.add(threads.submit(() -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        return node.escalateOverdue();
+                    }));
+                }
+                int escalated = 0;
+                for (Future<Integer> run : runs) {
+                    escalated += run.get(60, TimeUnit.SECONDS);
+                }
+                assertEquals(19, escalated, "each overdue timer counted by exactly one node");
+            } finally {
+                threads.shutdownNow();
+            }
+            assertEquals(0, nodes.get(1).escalateOverdue(), "nothing is escalated twice");
+        }
+
+        for (Case c : opened.subList(1, opened.size())) {
+            List<TimelineEvent> escalations = service.timeline(c.id()).stream()
+                    .filter(e -> e.kind().equals(TimelineEvent.ESCALATED)).toList();
+            assertEquals(1, escalations.size(), c.number());
+            TimelineEvent escalation = escalations.get(0);
+            assertEquals("platform", escalation.actor());
+            Instant deadline = c.openedAt().plus(Duration.ofHours(4));
+            assertEquals("SLA police-informed was due " + deadline + " and is not met; escalated to supervisor",
+                    escalation.note());
+            Case stored = service.find(c.id()).orElseThrow();
+            assertEquals(0, stored.version(), "escalating leaves the version staff work with alone");
+            assertEquals(escalation.at(), stored.slas().get(0).escalatedAt());
+        }
+        assertEquals(informed, service.find(informed.id()).orElseThrow(), "a met timer is not escalated");
+
+        Case escalated = opened.get(1);
+        Case acted = service.perform(escalated.id(), "investigate", escalated.version(), Map.of("police-ref", "PV-2"),
+                null, "cw1");
+        assertEquals(1, acted.version(), "a change based on the version read before the escalation goes through");
+        assertEquals(List.of(TimelineEvent.OPENED, TimelineEvent.ESCALATED, TimelineEvent.ACTION),
+                service.timeline(escalated.id()).stream().map(TimelineEvent::kind).toList());
+        assertTrue(acted.slas().get(0).escalatedAt() != null && acted.slas().get(0).metAt() != null,
+                "met late, and still shows it was escalated");
+    }
+
+    @Test
+    void migrateMovesTheOpenCasesOfAVersionOntoTheCurrentOneWithTheirTimeline() {
+        // the plugin as it was: version 1 only
+        centers.add(TestCenters.testCenter(TestCenters.missingV1()));
+        Case waiting = open();
+        Case searching = service.perform(open().id(), "search", 0, Map.of(), null, "cw1");
+        Case done = service.perform(open().id(), "finish", 0, Map.of(), null, "cw1");
+        assertEquals(1, waiting.workflowVersion());
+        assertEquals(List.of(), waiting.slas());
+
+        // updated to version 2, which no longer declares version 1
+        centers.add(TestCenters.testCenter(TestCenters.missingV2()));
+        Case onV2 = open();
+        CaseException readOnly = assertThrows(CaseException.class,
+                () -> service.perform(waiting.id(), "search", 0, Map.of(), null, "cw1"));
+        assertFalse(readOnly instanceof InvalidCaseException);
+        assertEquals("case TC-2026-0001 runs under workflow missing version 1, which center test-center no longer "
+                + "declares; the case is read-only until it is migrated", readOnly.getMessage());
+        assertEquals(waiting, service.find(waiting.id()).orElseThrow(), "still readable");
+
+        clock.set(MARCH_2026.plus(Duration.ofDays(1)));
+        assertEquals(2, service.migrate(TestCenters.TEST, "missing", 1, "admin"));
+
+        Case migrated = service.find(waiting.id()).orElseThrow();
+        assertEquals(2, migrated.workflowVersion());
+        assertEquals("reported", migrated.status());
+        assertEquals(1, migrated.version());
+        TimelineEvent event = service.timeline(waiting.id()).get(1);
+        assertEquals(TimelineEvent.MIGRATED, event.kind());
+        assertEquals("admin", event.actor());
+        assertEquals("open", event.fromStatus());
+        assertEquals("reported", event.toStatus());
+        assertEquals("workflow v1 → v2", event.note());
+        assertEquals(List.of(new SlaStatus(TestCenters.POLICE_INFORMED, event.at().plus(Duration.ofHours(4)), null,
+                null)), migrated.slas(), "the SLA of the state it entered starts");
+
+        assertEquals("investigating", service.find(searching.id()).orElseThrow().status());
+        assertEquals(done, service.find(done.id()).orElseThrow(), "closed cases stay where they are");
+        assertEquals(onV2, service.find(onV2.id()).orElseThrow(), "cases of the current version stay as they are");
+        assertEquals("investigating", service.perform(waiting.id(), "investigate", 1, Map.of("police-ref", "PV-1"),
+                null, "cw1").status(), "a migrated case can be worked again");
+        assertEquals(0, service.migrate(TestCenters.TEST, "missing", 1, "admin"), "nothing left on version 1");
+    }
+
+    @Test
+    void migrateIsRefusedUnlessTheCurrentVersionDeclaresAMigrationFromThatVersion() {
+        assertEquals(List.of(new Violation("fromVersion", "version 2 of workflow missing of center test-center "
+                + "declares no migration from version 3")), assertThrows(InvalidCaseException.class,
+                () -> service.migrate(TestCenters.TEST, "missing", 3, "admin")).violations());
+        assertEquals(List.of(new Violation("workflowId", "center test-center declares no workflow ufo")),
+                assertThrows(InvalidCaseException.class,
+                        () -> service.migrate(TestCenters.TEST, "ufo", 1, "admin")).violations());
+        assertEquals(List.of(new Violation("centerId", "no installed center plugin declares center atlantis")),
+                assertThrows(InvalidCaseException.class,
+                        () -> service.migrate("atlantis", "missing", 1, "admin")).violations());
+    }
+
+    /**
+     * Opens one case for each way a case comes to a center: by its own intake (be, gr, ro), transferred by the
+     * hub (gr-transferred), kept by the hub (al-hub) and shared by the hub (ro-shared).
+     */
+    private Map<String, Case> openAcrossCenters() {
+        Map<String, Case> cases = new HashMap<>();
+        cases.put("be", open());
+        cases.put("gr", service.open(otherIntake(), "op2"));
+        cases.put("ro", service.open(new NewCase(TestCenters.RO, "fuga", null, RiskLevel.MEDIUM, "left school",
+                Map.of(), List.of(person(PersonRole.CHILD, "Popescu", "Ana"))), "op3"));
+        cases.put("gr-transferred", service.open(hubIntake("GR", "runaway", Map.of()), "hub-op"));
+        cases.put("al-hub", service.open(hubIntake("AL", "runaway", Map.of("last-seen", "2026-02-27")), "hub-op"));
+        centers.add(TestCenters.seec(Hub.Routing.SHARE));
+        cases.put("ro-shared", service.open(hubIntake("RO", "runaway", Map.of()), "hub-op"));
+        centers.add(TestCenters.seec(Hub.Routing.TRANSFER));
+        assertEquals(TestCenters.OTHER, cases.get("gr-transferred").centerId());
+        assertEquals(List.of(TestCenters.RO), cases.get("ro-shared").sharedWith());
+        return cases;
+    }
+
+    private Set<String> visibleTo(Map<String, Case> cases, String viewer) {
+        CasePage page = service.search(CaseQuery.all().withViewer(viewer).withPage(0, CaseQuery.MAX_LIMIT));
+        assertEquals(page.cases().size(), page.total());
+        return names(cases, page);
+    }
+
+    /** @return the names, in {@code cases}, of the cases on the page */
+    private static Set<String> names(Map<String, Case> cases, CasePage page) {
+        Set<UUID> ids = page.cases().stream().map(Case::id).collect(Collectors.toSet());
+        return cases.entrySet().stream().filter(e -> ids.contains(e.getValue().id())).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    private static NewCase hubIntake(String country, String category, Map<String, String> fields) {
+        return new NewCase(TestCenters.SEEC, category, country, RiskLevel.HIGH, "seen near the border", fields,
+                List.of(person(PersonRole.CHILD, "Hoxha", "Arta")));
     }
 
     private Case open() {
@@ -447,12 +856,22 @@ abstract class CaseServiceContract {
                 List.of(person(PersonRole.CHILD, "Nikolaou", "Maria")));
     }
 
+    private static Violation inState(String field, String state) {
+        return new Violation("fields." + field, "is required in state " + state, "field.required-in-state", List.of(state));
+    }
+
+    private static Violation notLinked(String personId) {
+        return new Violation("fields.found-by", "'" + personId + "' is not the id of a person linked to this case",
+                "field.not-a-person", List.of(personId));
+    }
+
     private static PersonDetails person(PersonRole role, String familyName, String givenName) {
         return new PersonDetails(role, familyName, givenName, null, null, null, null);
     }
 
     private CasePage search(String center, String status, CaseType type, String text, int offset, int limit) {
-        return service.search(new CaseQuery(center, status, type, text, offset, limit));
+        return service.search(CaseQuery.all().withCenter(center).withStatus(status).withType(type).withText(text)
+                .withPage(offset, limit));
     }
 
     private static List<UUID> ids(CasePage page) {

@@ -20,7 +20,8 @@ public final class DurabilityChild {
 
     public static void main(String[] args) {
         Database database = new Database(new Database.Settings("jdbc:h2:file:" + args[0], "", "", 2));
-        CaseServiceImpl service = new CaseServiceImpl(database, new TestCenters(), Clock.systemUTC());
+        CaseServiceImpl service = new CaseServiceImpl(database, new TestCenters(), new DirectPluginCalls(),
+                Clock.systemUTC());
         // bounded, so that a parent that died cannot leave this running for long
         for (int i = 0; i < 2_000; i++) {
             Case opened = service.open(new NewCase(TestCenters.OTHER, "lost", null, RiskLevel.LOW, "test", Map.of(),

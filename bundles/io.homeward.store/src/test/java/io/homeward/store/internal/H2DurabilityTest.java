@@ -50,7 +50,8 @@ class H2DurabilityTest {
         assertEquals(ACKNOWLEDGED_BEFORE_KILL, acknowledged.size(), "the child acknowledged cases before it died");
 
         try (Database database = new Database(new Database.Settings("jdbc:h2:file:" + db, "", "", 2))) {
-            CaseServiceImpl service = new CaseServiceImpl(database, new TestCenters(), Clock.systemUTC());
+            CaseServiceImpl service = new CaseServiceImpl(database, new TestCenters(), new DirectPluginCalls(),
+                    Clock.systemUTC());
             List<UUID> lost = acknowledged.stream().filter(id -> service.find(id).isEmpty()).toList();
             assertEquals(List.of(), lost, "acknowledged cases lost by kill -9");
         }

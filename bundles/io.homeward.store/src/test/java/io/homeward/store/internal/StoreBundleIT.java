@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.homeward.casemodel.CaseService;
+import io.homeward.center.PluginCalls;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Year;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +45,8 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Smoke test of the built store bundle in a real Felix with SCR and Configuration Admin, as the platform runs
- * it: the bundle resolves against nothing but the case-model API, SLF4J from the system bundle and the JDK;
+ * it: the bundle resolves against nothing but the case-model API, the {@code io.homeward.center} package (here from
+ * a synthetic bundle with a pass-through {@link PluginCalls}), SLF4J from the system bundle and the JDK;
  * Flyway finds its migrations inside the bundle; Hibernate boots with the bundle's class loader; a case can be
  * opened and moved through the {@link CaseService} once a center registry shows up; and stopping the framework
  * closes the H2 database (which this test then opens itself to read what the bundle wrote).
@@ -72,6 +73,9 @@ class StoreBundleIT {
                 }
             }
             platform.add(context.installBundle("reference:" + codeSource(CaseService.class)));
+            platform.add(context.installBundle("synthetic:plugin-calls", syntheticBundle("io.homeward.store.itest.plugincalls",
+                    SyntheticPluginCallsActivator.class, "io.homeward.center;version=\"1.0.0\"",
+                    SyntheticPluginCallsActivator.class, DirectPluginCalls.class, PluginCalls.class)));
             for (Bundle bundle : platform) {
                 bundle.start();
             }
@@ -105,7 +109,8 @@ class StoreBundleIT {
 
             assertNull(context.getAllServiceReferences(CASE_SERVICE, null), "no center registry yet, so no case service");
 
-            Bundle centers = context.installBundle("synthetic:centers", syntheticCentersBundle());
+            Bundle centers = context.installBundle("synthetic:centers", syntheticBundle("io.homeward.store.itest.centers",
+                    SyntheticCentersActivator.class, null, SyntheticCentersActivator.class, TestCenters.class));
             centers.start();
             ServiceTracker<Object, Object> caseService = new ServiceTracker<>(context, CASE_SERVICE, null);
             caseService.open(true);
@@ -115,7 +120,7 @@ class StoreBundleIT {
             ServiceReference<?> scenario = context.getServiceReferences(Callable.class.getName(),
                     "(" + SyntheticCentersActivator.SCENARIO + "=true)")[0];
             String outcome = String.valueOf(((Callable<?>) context.getService(scenario)).call());
-            String year = Year.now(ZoneOffset.UTC).toString();
+            String year = Year.now(TestCenters.TEST_ZONE).toString();
             assertEquals("TC-" + year + "-0001 investigating 2 1", outcome);
         } finally {
             framework.stop();
@@ -127,10 +132,11 @@ class StoreBundleIT {
         try (Connection connection = DriverManager.getConnection(
                 "jdbc:h2:file:" + data.resolve("db/homeward") + ";IFEXISTS=TRUE");
                 Statement statement = connection.createStatement()) {
-            assertEquals("1", single(statement,
-                    "select count(*) from \"flyway_schema_history\" where \"version\" = '1' and \"success\""));
+            assertEquals("0", single(statement, "select count(*) from \"flyway_schema_history\" where not \"success\""));
+            assertEquals("2", single(statement, "select count(*) from \"flyway_schema_history\" where \"version\" in ('1', '2')"));
             assertEquals("1", single(statement, "select count(*) from hw_case"));
             assertEquals("2", single(statement, "select count(*) from hw_timeline_event"));
+            assertEquals("2", single(statement, "select count(*) from hw_sla_timer"), "reported started one, investigating another");
         }
     }
 
@@ -151,31 +157,48 @@ class StoreBundleIT {
     }
 
     /**
-     * Builds the bundle that plays the platform's center registry, from this module's compiled test classes
-     * ({@link SyntheticCentersActivator}, {@link TestCenters}).
+     * Builds a bundle from classes of this module's test class path (and their nested classes): the center
+     * registry ({@link SyntheticCentersActivator}, {@link TestCenters}) or, in place of the center registry
+     * bundle, its {@code io.homeward.center} package with a {@link PluginCalls} service
+     * ({@link SyntheticPluginCallsActivator}). It imports the API packages and exports what it is told to.
      */
-    private static InputStream syntheticCentersBundle() throws IOException, URISyntaxException {
+    private static InputStream syntheticBundle(String symbolicName, Class<?> activator, String exports,
+            Class<?>... classes) throws IOException, URISyntaxException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
-        main.putValue(Constants.BUNDLE_SYMBOLICNAME, "io.homeward.store.itest.centers");
+        main.putValue(Constants.BUNDLE_SYMBOLICNAME, symbolicName);
         main.putValue(Constants.BUNDLE_VERSION, "1.0.0");
-        main.putValue(Constants.BUNDLE_ACTIVATOR, SyntheticCentersActivator.class.getName());
+        main.putValue(Constants.BUNDLE_ACTIVATOR, activator.getName());
         main.putValue(Constants.IMPORT_PACKAGE, "io.homeward.casemodel;version=\"[1.0,2)\","
                 + "io.homeward.casemodel.center;version=\"[1.0,2)\",org.osgi.framework;version=\"[1.8,2)\"");
-        Path classes = Path.of(SyntheticCentersActivator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        String packageFolder = SyntheticCentersActivator.class.getPackageName().replace('.', '/');
+        if (exports != null) {
+            main.putValue(Constants.EXPORT_PACKAGE, exports);
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(bytes, manifest);
-                Stream<Path> files = Files.list(classes.resolve(packageFolder))) {
-            for (Path file : files.toList()) {
-                String name = file.getFileName().toString();
-                if (name.startsWith(SyntheticCentersActivator.class.getSimpleName())
-                        || name.startsWith(TestCenters.class.getSimpleName())) {
-                    jar.putNextEntry(new JarEntry(packageFolder + "/" + name));
-                    Files.copy(file, jar);
-                    jar.closeEntry();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            for (Class<?> type : classes) {
+                String folder = type.getPackageName().replace('.', '/');
+                Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+                if (Files.isDirectory(location)) {
+                    try (Stream<Path> files = Files.list(location.resolve(folder))) {
+                        for (Path file : files.toList()) {
+                            String name = file.getFileName().toString();
+                            if (name.equals(type.getSimpleName() + ".class") || name.startsWith(type.getSimpleName() + "$")) {
+                                jar.putNextEntry(new JarEntry(folder + "/" + name));
+                                Files.copy(file, jar);
+                                jar.closeEntry();
+                            }
+                        }
+                    }
+                } else {
+                    // a type from a jar (the API of another module): no nested classes needed
+                    try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+                        jar.putNextEntry(new JarEntry(folder + "/" + type.getSimpleName() + ".class"));
+                        in.transferTo(jar);
+                        jar.closeEntry();
+                    }
                 }
             }
         }

@@ -41,7 +41,7 @@ public class SyntheticCentersActivator implements BundleActivator {
                 Case moved = cases.perform(opened.id(), "investigate", opened.version(),
                         Map.of("police-ref", "PV-1"), "in Felix", "itest");
                 return moved.number() + " " + moved.status() + " " + cases.timeline(opened.id()).size() + " "
-                        + cases.search(new CaseQuery(null, null, null, "janss", 0, 10)).total();
+                        + cases.search(CaseQuery.all().withText("janss")).total();
             } finally {
                 context.ungetService(reference);
             }
