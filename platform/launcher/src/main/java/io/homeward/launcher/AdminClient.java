@@ -50,7 +50,7 @@ final class AdminClient {
         }
         List<String> words = new ArrayList<>();
         for (; i < args.length; i++) {
-            words.add(quote(args[i]));
+            words.add(quote(absoluteIfLocalJar(args[i])));
         }
         try {
             return execute(data, String.join(" ", words));
@@ -60,6 +60,20 @@ final class AdminClient {
             System.err.println("homeward: cannot talk to the running instance: " + e.getMessage());
         }
         return Main.EXIT_FAILURE;
+    }
+
+    /**
+     * The platform runs in another directory than the user's shell: a jar named relative to where the user is
+     * (plugin:deploy my-plugin.jar) is passed on as an absolute path.
+     */
+    private static String absoluteIfLocalJar(String arg) {
+        if (arg.endsWith(".jar") && !arg.startsWith("-")) {
+            Path path = Path.of(arg);
+            if (!path.isAbsolute() && Files.isRegularFile(path)) {
+                return path.toAbsolutePath().normalize().toString();
+            }
+        }
+        return arg;
     }
 
     private static int execute(Path data, String commandLine) throws IOException {
