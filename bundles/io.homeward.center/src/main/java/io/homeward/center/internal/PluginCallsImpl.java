@@ -192,11 +192,10 @@ public final class PluginCallsImpl implements PluginCalls, HealthCheck, BundleDi
         int recent = faults.add(plugin, centerId, hook, kind, detail, current.faultWindow());
         String line = PluginFaults.describe(centerId, hook, kind, detail);
         if (recent == 1 && trace != null && trace.length > 0) {
-            // the first fault in a while gets a stack trace for the plugin's developer: frames only, because an
-            // exception message may quote case data; repeats get one line each so a failing plugin cannot flood the log
-            Throwable frames = new Throwable(kind == Kind.THREW ? detail + " (message withheld)" : "where the hook was when it timed out");
-            frames.setStackTrace(trace);
-            LOG.warn("Plugin {}: {}", plugin, line, frames);
+            // the first such fault in a while gets a stack trace for the plugin's developer; repeats get one line
+            // each, so that a plugin failing on every request cannot flood the log
+            LOG.warn("Plugin {}: {}", plugin, line, new HookStack(kind == Kind.THREW ? detail + " (message withheld)"
+                    : "where the hook was when it timed out", trace));
         } else {
             LOG.warn("Plugin {}: {}", plugin, line);
         }
@@ -266,6 +265,16 @@ public final class PluginCallsImpl implements PluginCalls, HealthCheck, BundleDi
 
         synchronized int running() {
             return running;
+        }
+    }
+
+    /** A hook's stack frames for the log, without the message of what it threw, which may quote case data. */
+    private static final class HookStack extends Throwable {
+        private static final long serialVersionUID = 1L;
+
+        HookStack(String what, StackTraceElement[] frames) {
+            super(what, null, false, true);
+            setStackTrace(frames);
         }
     }
 

@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,7 +67,7 @@ final class PluginFaults {
     /**
      * Records a fault now.
      *
-     * @return how many faults of this plugin fall within the window, this one included
+     * @return how many faults of this plugin with the same hook and kind fall within the window, this one included
      */
     synchronized int add(String plugin, String centerId, String hook, Kind kind, String detail, Duration window) {
         Faults faults = byPlugin.computeIfAbsent(plugin, p -> new Faults());
@@ -77,7 +76,9 @@ final class PluginFaults {
             faults.kept.removeLast();
         }
         faults.total++;
-        return inWindow(faults, window);
+        Instant since = clock.instant().minus(window);
+        return (int) faults.kept.stream().takeWhile(f -> f.time().isAfter(since))
+                .filter(f -> f.hook().equals(hook) && f.kind() == kind).count();
     }
 
     /**
@@ -112,11 +113,7 @@ final class PluginFaults {
 
     private int inWindow(Faults faults, Duration window) {
         Instant since = clock.instant().minus(window);
-        int n = 0;
-        for (Iterator<Fault> newestFirst = faults.kept.iterator(); newestFirst.hasNext() && newestFirst.next().time().isAfter(since);) {
-            n++;
-        }
-        return n;
+        return (int) faults.kept.stream().takeWhile(f -> f.time().isAfter(since)).count();
     }
 
     /** Faults are counted only among the kept ones, so a full record says "at least". */
