@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param action the workflow action performed, null unless {@code kind} is {@code ACTION}
  * @param fromStatus the status before, may be null
  * @param toStatus the status after, may be null
- * @param note free text, may be null
+ * @param note free text, may be null; for {@link #FIELDS_UPDATED} the ids of the fields changed, for
+ *     {@link #ASSIGNED} the new assignee (null when unassigned), for {@link #PERSON_ADDED} the person's role
  */
 public record TimelineEvent(Instant at, String actor, String kind, String action, String fromStatus,
         String toStatus, String note) {
@@ -25,4 +26,10 @@ public record TimelineEvent(Instant at, String actor, String kind, String action
     public static final String ESCALATED = "ESCALATED";
     /** Kind of the event recording that a hub routed the intake to, or shared it with, a national center. */
     public static final String ROUTED = "ROUTED";
+    /** Kind of the event recording that custom fields were changed outside a workflow action. */
+    public static final String FIELDS_UPDATED = "FIELDS_UPDATED";
+    /** Kind of the event recording that the case was assigned to a user, or unassigned. */
+    public static final String ASSIGNED = "ASSIGNED";
+    /** Kind of the event recording that a person was linked to the case. */
+    public static final String PERSON_ADDED = "PERSON_ADDED";
 }

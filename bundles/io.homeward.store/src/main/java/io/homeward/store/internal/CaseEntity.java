@@ -199,6 +199,16 @@ public class CaseEntity {
         persons.add(person);
     }
 
+    /** @return how many persons the case has; the next one gets this as its ordinal */
+    int personCount() {
+        return persons.size();
+    }
+
+    /** @param user the new assignee, or null to unassign */
+    void assignTo(String user) {
+        this.assignee = user;
+    }
+
     void shareWith(String centerId) {
         sharedWith.add(centerId);
     }

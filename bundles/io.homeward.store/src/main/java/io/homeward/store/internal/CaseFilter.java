@@ -25,6 +25,9 @@ final class CaseFilter {
     private static final String OVERDUE = "(c.closedAt is null and c.id in (select o.id from CaseEntity o join o.slas t"
             + " where t.metAt is null and t.deadline < :now))";
 
+    /** Qualifies the enum literals of HQL. */
+    private static final String RISK_LEVEL = "io.homeward.casemodel.RiskLevel.";
+
     private final StringBuilder where = new StringBuilder(" where 1 = 1");
     private final Map<String, Object> parameters = new HashMap<>();
 
@@ -49,6 +52,7 @@ final class CaseFilter {
         restrict("c.country = :country", "country", query.country());
         restrict("c.status = :status", "status", query.status());
         restrict("c.type = :type", "type", query.type());
+        restrict("c.assignee = :assignee", "assignee", query.assignee());
         if (query.overdue() != null) {
             where.append(query.overdue() ? " and " : " and not ").append(OVERDUE);
             parameters.put("now", now);
@@ -59,6 +63,22 @@ final class CaseFilter {
                     + " or lower(p.givenName) like :text escape '!'))");
             parameters.put("text", "%" + likeEscaped(query.text().strip().toLowerCase(Locale.ROOT)) + "%");
         }
+    }
+
+    /**
+     * @return the {@code order by} clause of the query's order, ties broken newest first and then by number, so
+     *     that pages neither repeat nor skip a case
+     */
+    static String orderBy(CaseQuery.Order order) {
+        String key = switch (order.key()) {
+            case OPENED_AT -> "c.openedAt";
+            case NUMBER -> "c.number";
+            case STATUS -> "c.status";
+            // by urgency, not by the alphabet of the level names
+            case RISK -> "case c.riskLevel when " + RISK_LEVEL + "LOW then 0 when " + RISK_LEVEL + "MEDIUM then 1 when "
+                    + RISK_LEVEL + "HIGH then 2 else 3 end";
+        };
+        return " order by " + key + (order.descending() ? " desc" : " asc") + ", c.openedAt desc, c.number desc";
     }
 
     /** Adds a condition with one parameter, unless the criterion is null (matches everything). */

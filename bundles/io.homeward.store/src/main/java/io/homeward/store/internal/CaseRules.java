@@ -1,6 +1,7 @@
 package io.homeward.store.internal;
 
 import io.homeward.casemodel.InvalidCaseException.Violation;
+import io.homeward.casemodel.PersonDetails;
 import io.homeward.casemodel.center.Center;
 import io.homeward.casemodel.center.FieldDefinition;
 import io.homeward.casemodel.center.FieldType;
@@ -20,11 +21,17 @@ import java.util.UUID;
  */
 final class CaseRules {
 
+    /** Widths of the columns of hw_person and of user names (V1). */
+    static final int NAME_LENGTH = 200;
+    static final int PHONE_LENGTH = 50;
+    static final int USER_LENGTH = 200;
+
     private CaseRules() {
     }
 
     /**
-     * Checks that every field is declared by the center and that its value suits the declaration. A
+     * Checks that every field is declared by the center and that its value suits the declaration (a null value,
+     * which clears the field, only needs the declaration). A
      * {@link FieldType#PERSON} value must name a person linked to the same case: at intake no person has an id
      * yet, so such a field can only be set by a later action.
      *
@@ -39,6 +46,9 @@ final class CaseRules {
                 violations.add(new Violation(fieldName(id), "is not a field of center " + center.id(), "field.unknown",
                         List.of()));
                 return;
+            }
+            if (value == null) {
+                return; // clears the field: any declared field may be cleared, if its state does not require it
             }
             Optional<FieldDefinition.Problem> problem = field.get().check(value);
             if (problem.isEmpty() && field.get().type() == FieldType.PERSON
@@ -70,6 +80,26 @@ final class CaseRules {
             if (value == null || value.isBlank()) {
                 violations.add(new Violation(fieldName(id), message, code, List.of(argument)));
             }
+        }
+    }
+
+    /**
+     * Checks that what is known of a person fits the store's columns, so that a long name is refused with a
+     * message rather than failing the transaction.
+     *
+     * @param prefix how the request names the person, e.g. {@code persons[0].}
+     */
+    static void checkPerson(PersonDetails person, String prefix, List<Violation> violations) {
+        checkLength(person.familyName(), prefix + "familyName", NAME_LENGTH, violations);
+        checkLength(person.givenName(), prefix + "givenName", NAME_LENGTH, violations);
+        checkLength(person.phone(), prefix + "phone", PHONE_LENGTH, violations);
+    }
+
+    /** Checks that a text, when given, has at most {@code max} characters. */
+    static void checkLength(String value, String field, int max, List<Violation> violations) {
+        if (value != null && value.length() > max) {
+            violations.add(new Violation(field, "is longer than " + max + " characters", "field.too-long",
+                    List.of(Integer.toString(max))));
         }
     }
 

@@ -1,5 +1,8 @@
 package io.homeward.store.internal;
 
+import io.homeward.casemodel.Attachment;
+import io.homeward.casemodel.AttachmentContent;
+import io.homeward.casemodel.AttachmentRefusedException;
 import io.homeward.casemodel.Case;
 import io.homeward.casemodel.CaseException;
 import io.homeward.casemodel.CaseNotFoundException;
@@ -12,6 +15,7 @@ import io.homeward.casemodel.Countries;
 import io.homeward.casemodel.InvalidCaseException;
 import io.homeward.casemodel.InvalidCaseException.Violation;
 import io.homeward.casemodel.NewCase;
+import io.homeward.casemodel.Note;
 import io.homeward.casemodel.Person;
 import io.homeward.casemodel.PersonDetails;
 import io.homeward.casemodel.PersonRole;
@@ -31,10 +35,16 @@ import io.homeward.casemodel.spi.CenterPlugin;
 import io.homeward.center.PluginCalls;
 import io.homeward.store.internal.IntakeRouting.Route;
 import jakarta.persistence.LockModeType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,6 +55,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.JDBCException;
@@ -66,15 +77,19 @@ import org.slf4j.LoggerFactory;
  * connection nor a lock. Every change is one short transaction that locks the case's row when it reads it (see
  * {@link CaseEntity}). Log messages name cases by id and number only: never persons, field values or notes.
  */
-@Component(service = CaseService.class)
+@Component(service = CaseService.class, configurationPid = StoreConfiguration.PID)
 public class CaseServiceImpl implements CaseService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseServiceImpl.class);
+    private static final int NOTE_LENGTH = 20_000;
+    /** The width of hw_attachment.filename (V3). */
+    private static final int FILENAME_LENGTH = 255;
 
     private final Database database;
     private final CenterRegistry centers;
     private final PluginCalls pluginCalls;
     private final Clock clock;
+    private final long attachmentMaxBytes;
     private final List<RegisteredGuard> guards = new CopyOnWriteArrayList<>();
     /**
      * Counter rows known to exist. Rows are never deleted, so this only saves a round trip per intake; the
@@ -84,15 +99,25 @@ public class CaseServiceImpl implements CaseService {
 
     @Activate
     public CaseServiceImpl(@Reference Database database, @Reference CenterRegistry centers,
-            @Reference PluginCalls pluginCalls) {
-        this(database, centers, pluginCalls, Clock.systemUTC());
+            @Reference PluginCalls pluginCalls, StoreConfiguration config) {
+        this(database, centers, pluginCalls, Clock.systemUTC(), config.attachmentMaxBytes());
     }
 
     CaseServiceImpl(Database database, CenterRegistry centers, PluginCalls pluginCalls, Clock clock) {
+        this(database, centers, pluginCalls, clock, StoreConfiguration.DEFAULT_ATTACHMENT_MAX_BYTES);
+    }
+
+    CaseServiceImpl(Database database, CenterRegistry centers, PluginCalls pluginCalls, Clock clock,
+            long attachmentMaxBytes) {
+        if (attachmentMaxBytes < 1 || attachmentMaxBytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("attachmentMaxBytes must be between 1 and 2 GiB, was "
+                    + attachmentMaxBytes);
+        }
         this.database = database;
         this.centers = centers;
         this.pluginCalls = pluginCalls;
         this.clock = clock;
+        this.attachmentMaxBytes = attachmentMaxBytes;
     }
 
     /** Binds a guard; the plugin that registered it is named in the errors of {@link PluginCalls}. */
@@ -207,6 +232,9 @@ public class CaseServiceImpl implements CaseService {
             CaseRules.checkFieldValues(center, routed.fields(), Set.of(), violations);
             CaseRules.checkRequiredAtIntake(route.requiredAtIntake(), routed.country(), routed.fields(), violations);
         }
+        for (int i = 0; i < intake.persons().size(); i++) {
+            CaseRules.checkPerson(intake.persons().get(i), "persons[" + i + "].", violations);
+        }
         if (intake.persons().stream().noneMatch(p -> p.role() == PersonRole.CHILD)) {
             violations.add(new Violation("persons", "a case needs at least one person with role CHILD"));
         }
@@ -243,7 +271,7 @@ public class CaseServiceImpl implements CaseService {
             long total = filter.bind(session.createSelectionQuery("select count(c) from CaseEntity c"
                     + filter.where(), Long.class)).getSingleResult();
             List<Case> cases = filter.bind(session.createSelectionQuery("from CaseEntity c" + filter.where()
-                    + " order by c.openedAt desc, c.number desc", CaseEntity.class))
+                    + CaseFilter.orderBy(query.order()), CaseEntity.class))
                     .setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList()
                     .stream().map(CaseEntity::toCase).toList();
             return new CasePage(cases, total);
@@ -295,17 +323,9 @@ public class CaseServiceImpl implements CaseService {
         Objects.requireNonNull(fields, "fields");
         Objects.requireNonNull(actor, "actor");
         // checked on what the caller saw, outside a transaction: the guards may take their time
-        Case before = find(id).orElseThrow(() -> new CaseNotFoundException(id));
-        if (before.version() != expectedVersion) {
-            throw new StaleCaseException(before.number(), expectedVersion, before.version());
-        }
-        Center center = centers.center(before.centerId()).orElseThrow(() -> new CaseException("case "
-                + before.number() + " belongs to center " + before.centerId() + ", whose plugin is not "
-                + "installed; its cases are read-only until the plugin is installed again"));
-        Workflow workflow = center.workflow(before.workflowId(), before.workflowVersion())
-                .orElseThrow(() -> new CaseException("case " + before.number() + " runs under workflow "
-                        + before.workflowId() + " version " + before.workflowVersion() + ", which center "
-                        + center.id() + " no longer declares; the case is read-only until it is migrated"));
+        Case before = current(id, expectedVersion);
+        Center center = centerOf(before);
+        Workflow workflow = workflowOf(center, before);
 
         List<Violation> violations = new ArrayList<>();
         WorkflowAction step = workflow.action(action, before.status()).orElse(null);
@@ -330,21 +350,11 @@ public class CaseServiceImpl implements CaseService {
         }
 
         WorkflowState entered = target;
-        Case result = transaction(session -> {
-            CaseEntity entity = lockedCase(session, id);
-            // the same version means the same case as checked above: every change of what was checked bumps it
-            if (entity.version() != expectedVersion) {
-                throw new StaleCaseException(entity.number(), expectedVersion, entity.version());
-            }
-            Instant now = clock.instant();
+        Case result = change(id, expectedVersion, (entity, now) -> {
             entity.fields().putAll(fields);
             entity.moveTo(entered.id(), entered.terminal(), now);
             entity.enterState(workflow, entered.id(), now);
-            TimelineEventEntity event = entity.appendEvent(now, actor, TimelineEvent.ACTION, action,
-                    before.status(), entered.id(), note);
-            session.persist(event);
-            session.flush();
-            return entity.toCase();
+            return entity.appendEvent(now, actor, TimelineEvent.ACTION, action, before.status(), entered.id(), note);
         });
         LOG.info("Case {} ({}): action {} led to state {}", result.number(), result.id(), action, result.status());
         return result;
@@ -402,14 +412,274 @@ public class CaseServiceImpl implements CaseService {
     @Override
     public List<TimelineEvent> timeline(UUID id) {
         Objects.requireNonNull(id, "id");
-        return transaction(session -> {
-            if (session.find(CaseEntity.class, id) == null) {
-                throw new CaseNotFoundException(id);
+        return ofCase(id, TimelineEventEntity.class, "index", TimelineEventEntity::toEvent);
+    }
+
+    @Override
+    public Case updateFields(UUID id, long expectedVersion, Map<String, String> fields, String actor) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(fields, "fields");
+        Objects.requireNonNull(actor, "actor");
+        Case before = current(id, expectedVersion);
+        Center center = centerOf(before);
+        Workflow workflow = workflowOf(center, before);
+        List<Violation> violations = new ArrayList<>();
+        if (fields.isEmpty()) {
+            violations.add(new Violation("fields", "name at least one field to change"));
+        }
+        CaseRules.checkFieldValues(center, fields,
+                before.persons().stream().map(Person::id).collect(Collectors.toSet()), violations);
+        Map<String, String> after = new HashMap<>(before.fields());
+        fields.forEach((field, value) -> {
+            if (value == null) {
+                after.remove(field);
+            } else {
+                after.put(field, value);
             }
-            return session.createSelectionQuery("from TimelineEventEntity e where e.caseId = :id order by e.index",
-                    TimelineEventEntity.class).setParameter("id", id).getResultList()
-                    .stream().map(TimelineEventEntity::toEvent).toList();
         });
+        workflow.state(before.status()).ifPresent(state -> CaseRules.checkRequiredFields(state, after, violations));
+        if (!violations.isEmpty()) {
+            throw new InvalidCaseException(violations);
+        }
+        // the ids of the fields, never their values: the timeline says what changed, the case says to what
+        String changed = join(new TreeSet<>(fields.keySet()).stream().toList());
+        Case result = change(id, expectedVersion, (entity, now) -> {
+            entity.fields().clear();
+            entity.fields().putAll(after);
+            return entity.appendEvent(now, actor, TimelineEvent.FIELDS_UPDATED, null, null, null, changed);
+        });
+        LOG.info("Case {} ({}): fields updated", result.number(), result.id());
+        return result;
+    }
+
+    @Override
+    public Case assign(UUID id, long expectedVersion, String assignee, String actor) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(actor, "actor");
+        List<Violation> violations = new ArrayList<>();
+        if (assignee != null && assignee.isBlank()) {
+            violations.add(new Violation("assignee", "name a user, or send null to unassign the case"));
+        }
+        CaseRules.checkLength(assignee, "assignee", CaseRules.USER_LENGTH, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidCaseException(violations);
+        }
+        current(id, expectedVersion);
+        Case result = change(id, expectedVersion, (entity, now) -> {
+            entity.assignTo(assignee);
+            return entity.appendEvent(now, actor, TimelineEvent.ASSIGNED, null, null, null, assignee);
+        });
+        LOG.info("Case {} ({}): {}", result.number(), result.id(), assignee == null ? "unassigned" : "assigned");
+        return result;
+    }
+
+    @Override
+    public Case addPerson(UUID id, long expectedVersion, PersonDetails person, String actor) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(person, "person");
+        Objects.requireNonNull(actor, "actor");
+        List<Violation> violations = new ArrayList<>();
+        CaseRules.checkPerson(person, "", violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidCaseException(violations);
+        }
+        current(id, expectedVersion);
+        Case result = change(id, expectedVersion, (entity, now) -> {
+            entity.addPerson(new PersonEntity(UUID.randomUUID(), entity.personCount(), person));
+            return entity.appendEvent(now, actor, TimelineEvent.PERSON_ADDED, null, null, null,
+                    person.role().name());
+        });
+        LOG.info("Case {} ({}): person added", result.number(), result.id());
+        return result;
+    }
+
+    @Override
+    public Note addNote(UUID id, String text, String actor) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(actor, "actor");
+        List<Violation> violations = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            violations.add(new Violation("text", "write the note; it is empty"));
+        }
+        CaseRules.checkLength(text, "text", NOTE_LENGTH, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidCaseException(violations);
+        }
+        Note note = transaction(session -> {
+            existingCase(session, id);
+            NoteEntity entity = new NoteEntity(id, actor, clock.instant(), text);
+            session.persist(entity);
+            return entity.toNote();
+        });
+        LOG.info("Case {}: note {} written", id, note.id());
+        return note;
+    }
+
+    @Override
+    public List<Note> notes(UUID id) {
+        Objects.requireNonNull(id, "id");
+        return ofCase(id, NoteEntity.class, "writtenAt, x.id", NoteEntity::toNote);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The content is read before the transaction starts, so that a slow upload holds no connection; it is held
+     * in memory, which the size limit bounds.
+     */
+    @Override
+    public Attachment attach(UUID id, String filename, String declaredType, long declaredSize, InputStream content,
+            String actor) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(actor, "actor");
+        String name = filename == null ? "" : filename.substring(Math.max(filename.lastIndexOf('/'),
+                filename.lastIndexOf('\\')) + 1).strip();
+        List<Violation> violations = new ArrayList<>();
+        if (name.isEmpty()) {
+            violations.add(new Violation("filename", "give the file's name"));
+        }
+        CaseRules.checkLength(name, "filename", FILENAME_LENGTH, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidCaseException(violations);
+        }
+        if (declaredSize > attachmentMaxBytes) {
+            throw tooLarge();
+        }
+        if (find(id).isEmpty()) {
+            throw new CaseNotFoundException(id);
+        }
+        byte[] bytes;
+        try {
+            bytes = content.readNBytes((int) attachmentMaxBytes + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the upload broke off; nothing was stored", e);
+        }
+        if (bytes.length > attachmentMaxBytes) {
+            throw tooLarge();
+        }
+        String detected = MediaTypes.detect(bytes).orElseThrow(() -> new AttachmentRefusedException(
+                AttachmentRefusedException.Reason.UNSUPPORTED_CONTENT, bytes.length == 0 ? "the file is empty"
+                        : "the file is none of the accepted types (" + join(AttachmentRefusedException.ACCEPTED_TYPES)
+                        + "), judged by its content"));
+        String declared = MediaTypes.declared(declaredType);
+        if (declared != null && !declared.equals(detected)) {
+            throw new AttachmentRefusedException(AttachmentRefusedException.Reason.TYPE_MISMATCH, "the file was "
+                    + "declared as " + declared + " but its content is " + detected + "; send it with Content-Type "
+                    + detected);
+        }
+        Attachment attachment = new Attachment(UUID.randomUUID(), id, name, detected, bytes.length, sha256(bytes),
+                actor, clock.instant());
+        transaction(session -> {
+            existingCase(session, id);
+            session.persist(new AttachmentEntity(attachment));
+            session.persist(new AttachmentContentEntity(attachment.id(), bytes));
+            return null;
+        });
+        LOG.info("Case {}: attachment {} stored ({}, {} bytes)", id, attachment.id(), detected, bytes.length);
+        return attachment;
+    }
+
+    @Override
+    public List<Attachment> attachments(UUID id) {
+        Objects.requireNonNull(id, "id");
+        return ofCase(id, AttachmentEntity.class, "uploadedAt, x.id", AttachmentEntity::toAttachment);
+    }
+
+    @Override
+    public Optional<AttachmentContent> attachmentContent(UUID id, UUID attachmentId) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(attachmentId, "attachmentId");
+        return transaction(session -> {
+            existingCase(session, id);
+            AttachmentEntity attachment = session.find(AttachmentEntity.class, attachmentId);
+            if (attachment == null || !attachment.caseId().equals(id)) {
+                return Optional.empty();
+            }
+            return Optional.of(new AttachmentContent(attachment.toAttachment(),
+                    session.find(AttachmentContentEntity.class, attachmentId).content()));
+        });
+    }
+
+    /**
+     * @return the case as the caller based a change on, read outside a transaction for checks that may take time
+     * @throws CaseNotFoundException when no case has this id
+     * @throws StaleCaseException when it is no longer at {@code expectedVersion}
+     */
+    private Case current(UUID id, long expectedVersion) {
+        Case found = find(id).orElseThrow(() -> new CaseNotFoundException(id));
+        if (found.version() != expectedVersion) {
+            throw new StaleCaseException(found.number(), expectedVersion, found.version());
+        }
+        return found;
+    }
+
+    /** @return the center of a case, which must be installed for the case to change by its rules */
+    private Center centerOf(Case c) {
+        return centers.center(c.centerId()).orElseThrow(() -> new CaseException("case " + c.number()
+                + " belongs to center " + c.centerId() + ", whose plugin is not installed; its cases are read-only"
+                + " until the plugin is installed again"));
+    }
+
+    /** @return the workflow version a case runs under, which its center must still declare */
+    private static Workflow workflowOf(Center center, Case c) {
+        return center.workflow(c.workflowId(), c.workflowVersion()).orElseThrow(() -> new CaseException("case "
+                + c.number() + " runs under workflow " + c.workflowId() + " version " + c.workflowVersion()
+                + ", which center " + center.id() + " no longer declares; the case is read-only until it is migrated"));
+    }
+
+    /**
+     * Changes one case in one transaction, under the lock of its row, unless it is no longer at
+     * {@code expectedVersion}; the work changes the entity and returns the timeline event that records it.
+     *
+     * @return the case after the change
+     */
+    private Case change(UUID id, long expectedVersion, BiFunction<CaseEntity, Instant, TimelineEventEntity> work) {
+        return transaction(session -> {
+            CaseEntity entity = lockedCase(session, id);
+            // the same version means the same case as the caller checked: every change of a case bumps it
+            if (entity.version() != expectedVersion) {
+                throw new StaleCaseException(entity.number(), expectedVersion, entity.version());
+            }
+            session.persist(work.apply(entity, clock.instant()));
+            session.flush();
+            return entity.toCase();
+        });
+    }
+
+    /**
+     * @param entity an entity with a {@code caseId}: what is appended beside a case (timeline, notes, attachments)
+     * @param order the HQL ordering of alias {@code x}, without its first {@code x.}
+     * @return what the case has of that entity, in that order, as the API sees it
+     * @throws CaseNotFoundException when no case has this id
+     */
+    private <E, T> List<T> ofCase(UUID id, Class<E> entity, String order, Function<E, T> toApi) {
+        return transaction(session -> {
+            existingCase(session, id);
+            return session.createSelectionQuery("from " + entity.getSimpleName() + " x where x.caseId = :id order by x."
+                    + order, entity).setParameter("id", id).getResultList().stream().map(toApi).toList();
+        });
+    }
+
+    /** @throws CaseNotFoundException when no case has this id */
+    private static void existingCase(Session session, UUID id) {
+        if (session.find(CaseEntity.class, id) == null) {
+            throw new CaseNotFoundException(id);
+        }
+    }
+
+    private AttachmentRefusedException tooLarge() {
+        return new AttachmentRefusedException(AttachmentRefusedException.Reason.TOO_LARGE, "the file is larger than "
+                + attachmentMaxBytes + " bytes, the most an attachment may have; send a smaller file (e.g. a"
+                + " compressed scan)");
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** @return the case, its row locked until the transaction ends */

@@ -7,7 +7,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Configuration of the case store, PID {@value #PID} (in a distribution: {@code etc/io.homeward.store.cfg}).
  * With no configuration at all the store uses an H2 file database under the platform's data folder. Keys:
- * {@code url}, {@code user}, {@code .password}, {@code poolSize}.
+ * {@code url}, {@code user}, {@code .password}, {@code poolSize}, {@code attachmentMaxBytes}.
  */
 @ObjectClassDefinition(name = "Homeward case store",
         description = "The database that holds the cases.")
@@ -33,4 +33,12 @@ public @interface StoreConfiguration {
 
     @AttributeDefinition(name = "Pool size", min = "1", description = "Most connections open at once")
     int poolSize() default 10;
+
+    /** Largest attachment the store accepts; it is kept in the database, so the limit protects the database too. */
+    @AttributeDefinition(name = "Largest attachment (bytes)", min = "1",
+            description = "Larger files are refused (HTTP 413) without being read to their end")
+    long attachmentMaxBytes() default DEFAULT_ATTACHMENT_MAX_BYTES;
+
+    /** 10 MiB: a scanned document or a few photographs. */
+    long DEFAULT_ATTACHMENT_MAX_BYTES = 10L * 1024 * 1024;
 }

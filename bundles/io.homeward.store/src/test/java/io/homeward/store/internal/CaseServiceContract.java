@@ -1,5 +1,6 @@
 package io.homeward.store.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.homeward.casemodel.Attachment;
+import io.homeward.casemodel.AttachmentContent;
+import io.homeward.casemodel.AttachmentRefusedException;
 import io.homeward.casemodel.Case;
 import io.homeward.casemodel.CaseException;
 import io.homeward.casemodel.CaseNotFoundException;
@@ -18,6 +22,7 @@ import io.homeward.casemodel.CaseType;
 import io.homeward.casemodel.InvalidCaseException;
 import io.homeward.casemodel.InvalidCaseException.Violation;
 import io.homeward.casemodel.NewCase;
+import io.homeward.casemodel.Note;
 import io.homeward.casemodel.PersonDetails;
 import io.homeward.casemodel.PersonRole;
 import io.homeward.casemodel.PluginFailureException;
@@ -28,11 +33,16 @@ import io.homeward.casemodel.StaleCaseException;
 import io.homeward.casemodel.TimelineEvent;
 import io.homeward.casemodel.center.Hub;
 import io.homeward.casemodel.spi.CaseGuard;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,7 +114,8 @@ abstract class CaseServiceContract {
             throw unavailable;
         }
         database.inTransaction(session -> {
-            for (String table : List.of("hw_timeline_event", "hw_case_field", "hw_person", "hw_case_share",
+            for (String table : List.of("hw_attachment_content", "hw_attachment", "hw_case_note",
+                    "hw_timeline_event", "hw_case_field", "hw_person", "hw_case_share",
                     "hw_sla_timer", "hw_case", "hw_case_number")) {
                 session.createNativeMutationQuery("delete from " + table).executeUpdate();
             }
@@ -821,6 +832,208 @@ abstract class CaseServiceContract {
         assertEquals(TestCenters.OTHER, cases.get("gr-transferred").centerId());
         assertEquals(List.of(TestCenters.RO), cases.get("ro-shared").sharedWith());
         return cases;
+    }
+
+    @Test
+    void updateFieldsChecksTheCentersRulesAndIsOnTheTimeline() {
+        Case opened = open();
+
+        Case updated = service.updateFields(opened.id(), 0, Map.of("nationality", "BE", "police-ref", "PV-9"), "cw1");
+        assertEquals(1, updated.version());
+        assertEquals(Map.of("last-seen", "2026-02-28", "nationality", "BE", "police-ref", "PV-9"), updated.fields());
+        TimelineEvent event = service.timeline(opened.id()).get(1);
+        assertEquals(TimelineEvent.FIELDS_UPDATED, event.kind());
+        assertEquals("cw1", event.actor());
+        assertEquals("nationality, police-ref", event.note(), "the timeline names the fields, not their values");
+
+        Map<String, String> clearPoliceRef = new HashMap<>();
+        clearPoliceRef.put("police-ref", null);
+        assertEquals(Map.of("last-seen", "2026-02-28", "nationality", "BE"),
+                service.updateFields(opened.id(), 1, clearPoliceRef, "cw1").fields(), "a null value clears the field");
+
+        Map<String, String> clearLastSeen = new HashMap<>();
+        clearLastSeen.put("last-seen", null);
+        clearLastSeen.put("colour", "red");
+        clearLastSeen.put("nationality", "Belgium");
+        InvalidCaseException invalid = assertThrows(InvalidCaseException.class,
+                () -> service.updateFields(opened.id(), 2, clearLastSeen, "cw1"));
+        assertEquals(List.of("fields.colour", "fields.nationality", "fields.last-seen"),
+                invalid.violations().stream().map(Violation::field).toList());
+        assertEquals(inState("last-seen", "reported"), invalid.violations().get(2));
+        assertThrows(InvalidCaseException.class, () -> service.updateFields(opened.id(), 2, Map.of(), "cw1"));
+        assertThrows(StaleCaseException.class,
+                () -> service.updateFields(opened.id(), 0, Map.of("police-ref", "PV-OLD"), "cw2"));
+        assertEquals(2, service.find(opened.id()).orElseThrow().version(), "refused changes write nothing");
+        assertEquals(3, service.timeline(opened.id()).size());
+    }
+
+    @Test
+    void assignSetsAndClearsTheAssigneeAndSearchFindsTheCasesOfAnAssignee() {
+        Case first = open();
+        Case second = open();
+
+        Case assigned = service.assign(first.id(), 0, "alice", "sup1");
+        assertEquals("alice", assigned.assignee());
+        assertEquals(1, assigned.version());
+        TimelineEvent event = service.timeline(first.id()).get(1);
+        assertEquals(TimelineEvent.ASSIGNED, event.kind());
+        assertEquals("sup1", event.actor());
+        assertEquals("alice", event.note());
+        service.assign(second.id(), 0, "bob", "sup1");
+
+        assertEquals(List.of(first.id()), ids(service.search(CaseQuery.all().withAssignee("alice"))));
+        assertEquals(2, service.search(CaseQuery.all()).total());
+
+        assertThrows(StaleCaseException.class, () -> service.assign(first.id(), 0, "bob", "sup2"));
+        assertEquals("alice", service.find(first.id()).orElseThrow().assignee(), "the loser overwrote nothing");
+        assertThrows(InvalidCaseException.class, () -> service.assign(first.id(), 1, " ", "sup1"));
+        assertNull(service.assign(first.id(), 1, null, "sup1").assignee());
+        assertEquals(0, service.search(CaseQuery.all().withAssignee("alice")).total());
+    }
+
+    @Test
+    void addPersonLinksAPersonAfterTheOthers() {
+        Case opened = open();
+
+        Case after = service.addPerson(opened.id(), 0, new PersonDetails(PersonRole.CONTACT, "<script>alert(1)</script>",
+                "Jan", Sex.MALE, null, null, "+32 2 555 00 00"), "cw1");
+        assertEquals(3, after.persons().size());
+        assertEquals("<script>alert(1)</script>", after.persons().get(2).details().familyName(),
+                "stored as given: escaping is the job of whoever renders it");
+        assertEquals(after, service.find(opened.id()).orElseThrow());
+        assertEquals(TimelineEvent.PERSON_ADDED, service.timeline(opened.id()).get(1).kind());
+
+        InvalidCaseException tooLong = assertThrows(InvalidCaseException.class, () -> service.addPerson(opened.id(),
+                1, new PersonDetails(PersonRole.CONTACT, "x".repeat(201), null, null, null, null, null), "cw1"));
+        assertEquals("familyName", tooLong.violations().get(0).field());
+        assertThrows(StaleCaseException.class, () -> service.addPerson(opened.id(), 0,
+                new PersonDetails(PersonRole.CONTACT, "Late", null, null, null, null, null), "cw2"));
+        assertEquals(3, service.find(opened.id()).orElseThrow().persons().size());
+    }
+
+    @Test
+    void notesAreAppendedWithAuthorAndTimeAndLeaveTheCaseVersionAlone() {
+        Case opened = open();
+
+        Note first = service.addNote(opened.id(), "mother called back", "op1");
+        Note second = service.addNote(opened.id(), "school visited", "cw1");
+        assertEquals("op1", first.author());
+        assertTrue(first.at().isBefore(second.at()));
+        assertEquals(List.of(first, second), service.notes(opened.id()));
+        assertEquals(0, service.find(opened.id()).orElseThrow().version());
+
+        assertThrows(InvalidCaseException.class, () -> service.addNote(opened.id(), "  ", "cw1"));
+        UUID unknown = UUID.randomUUID();
+        assertThrows(CaseNotFoundException.class, () -> service.addNote(unknown, "lost", "cw1"));
+        assertThrows(CaseNotFoundException.class, () -> service.notes(unknown));
+        assertEquals(2, service.notes(opened.id()).size());
+    }
+
+    @Test
+    void attachmentsAreStoredWithTheirDigestAndTypeDetectedFromTheContent() throws Exception {
+        Case opened = open();
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+
+        Attachment photo = service.attach(opened.id(), "C:\\photos\\emma.png", "image/png", png.length,
+                new ByteArrayInputStream(png), "cw1");
+        assertEquals("emma.png", photo.filename(), "the folder part of the name is dropped");
+        assertEquals("image/png", photo.contentType());
+        assertEquals(png.length, photo.size());
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(png)), photo.sha256());
+        Attachment note = service.attach(opened.id(), "statement.txt", "text/plain; charset=UTF-8", -1,
+                new ByteArrayInputStream("Verklaring – été".getBytes(StandardCharsets.UTF_8)), "cw1");
+        assertEquals("text/plain", note.contentType());
+
+        assertEquals(List.of(photo, note), service.attachments(opened.id()));
+        AttachmentContent content = service.attachmentContent(opened.id(), photo.id()).orElseThrow();
+        assertEquals(photo, content.attachment());
+        assertArrayEquals(png, content.content());
+        assertTrue(service.attachmentContent(opened.id(), UUID.randomUUID()).isEmpty());
+        assertTrue(service.attachmentContent(open().id(), photo.id()).isEmpty(), "only through its own case");
+        assertEquals(0, service.find(opened.id()).orElseThrow().version());
+    }
+
+    @Test
+    void attachmentsOfTheWrongTypeOrSizeAreRefusedAndNothingIsStored() {
+        CaseServiceImpl small = new CaseServiceImpl(database, centers, pluginCalls, clock, 16);
+        Case opened = open();
+        byte[] elf = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0};
+        byte[] pdf = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
+
+        assertRefused(AttachmentRefusedException.Reason.UNSUPPORTED_CONTENT,
+                () -> small.attach(opened.id(), "report.pdf", "application/pdf", elf.length, new ByteArrayInputStream(elf), "cw1"));
+        assertRefused(AttachmentRefusedException.Reason.UNSUPPORTED_CONTENT, () -> small.attach(opened.id(), "run.txt",
+                "text/plain", -1, new ByteArrayInputStream("#!/bin/sh\nid\n".getBytes(StandardCharsets.UTF_8)), "cw1"));
+        assertRefused(AttachmentRefusedException.Reason.UNSUPPORTED_CONTENT,
+                () -> small.attach(opened.id(), "empty.txt", "text/plain", 0, new ByteArrayInputStream(new byte[0]), "cw1"));
+        assertRefused(AttachmentRefusedException.Reason.TYPE_MISMATCH,
+                () -> small.attach(opened.id(), "photo.png", "image/png", pdf.length, new ByteArrayInputStream(pdf), "cw1"));
+        // announced too large: refused before a single byte is read
+        InputStream unread = new InputStream() {
+            @Override
+            public int read() {
+                throw new AssertionError("the content of an announced oversized file must not be read");
+            }
+        };
+        assertRefused(AttachmentRefusedException.Reason.TOO_LARGE,
+                () -> small.attach(opened.id(), "big.pdf", "application/pdf", 17, unread, "cw1"));
+        // not announced: read up to the limit and one byte more, no further
+        CountingStream endless = new CountingStream();
+        assertRefused(AttachmentRefusedException.Reason.TOO_LARGE,
+                () -> small.attach(opened.id(), "big.pdf", "application/pdf", -1, endless, "cw1"));
+        assertEquals(17, endless.read);
+
+        assertEquals(List.of(), service.attachments(opened.id()));
+        assertEquals(1, small.attach(opened.id(), "report.pdf", null, -1, new ByteArrayInputStream(pdf), "cw1").size()
+                / pdf.length, "a file within the limit and without a declared type is taken as detected");
+    }
+
+    @Test
+    void searchSortsByTheRequestedKeyAndBreaksTiesNewestFirst() {
+        Case low = service.open(new NewCase(TestCenters.TEST, "runaway", null, RiskLevel.LOW, "calm", Map.of(
+                "last-seen", "2026-02-28"), List.of(person(PersonRole.CHILD, "A", "A"))), "op1");
+        Case critical = service.open(new NewCase(TestCenters.TEST, "runaway", null, RiskLevel.CRITICAL, "danger",
+                Map.of("last-seen", "2026-02-28"), List.of(person(PersonRole.CHILD, "B", "B"))), "op1");
+        Case medium = service.open(new NewCase(TestCenters.TEST, "runaway", null, RiskLevel.MEDIUM, "unclear",
+                Map.of("last-seen", "2026-02-28"), List.of(person(PersonRole.CHILD, "C", "C"))), "op1");
+        service.perform(low.id(), "investigate", 0, Map.of("police-ref", "PV"), null, "cw1");
+
+        assertEquals(List.of(medium.id(), critical.id(), low.id()), ids(service.search(CaseQuery.all())));
+        assertEquals(List.of(low.id(), critical.id(), medium.id()), ids(service.search(CaseQuery.all()
+                .withOrder(new CaseQuery.Order(CaseQuery.SortKey.OPENED_AT, false)))));
+        assertEquals(List.of(critical.id(), medium.id(), low.id()), ids(service.search(CaseQuery.all()
+                .withOrder(new CaseQuery.Order(CaseQuery.SortKey.RISK, true)))), "by urgency, not alphabet");
+        assertEquals(List.of(low.id(), critical.id(), medium.id()), ids(service.search(CaseQuery.all()
+                .withOrder(new CaseQuery.Order(CaseQuery.SortKey.NUMBER, false)))));
+        assertEquals(List.of(low.id(), medium.id(), critical.id()), ids(service.search(CaseQuery.all()
+                .withOrder(new CaseQuery.Order(CaseQuery.SortKey.STATUS, false)))),
+                "investigating before reported, then newest first");
+    }
+
+    @Test
+    void searchTakesWildcardsAndQuotesInTheTextLiterally() {
+        open();
+        for (String hostile : List.of("' OR 1=1 --", "%", "_", "!", "\\")) {
+            assertEquals(0, service.search(CaseQuery.all().withText(hostile)).total(), hostile);
+        }
+        service.open(new NewCase(TestCenters.TEST, "runaway", null, RiskLevel.LOW, "calm", Map.of(
+                "last-seen", "2026-02-28"), List.of(person(PersonRole.CHILD, "O'Brien_100%", "Liam"))), "op1");
+        assertEquals(1, service.search(CaseQuery.all().withText("n_100%")).total());
+        assertEquals(1, service.search(CaseQuery.all().withText("o'b")).total());
+    }
+
+    private static void assertRefused(AttachmentRefusedException.Reason reason, org.junit.jupiter.api.function.Executable upload) {
+        assertEquals(reason, assertThrows(AttachmentRefusedException.class, upload).reason());
+    }
+
+    /** An endless stream of PDF-looking bytes that counts how many were read. */
+    private static final class CountingStream extends InputStream {
+        private long read;
+
+        @Override
+        public int read() {
+            return read++ == 0 ? '%' : 'x';
+        }
     }
 
     private Set<String> visibleTo(Map<String, Case> cases, String viewer) {

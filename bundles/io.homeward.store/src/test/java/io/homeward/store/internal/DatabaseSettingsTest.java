@@ -77,6 +77,11 @@ class DatabaseSettingsTest {
             public int poolSize() {
                 return poolSize;
             }
+
+            @Override
+            public long attachmentMaxBytes() {
+                return StoreConfiguration.DEFAULT_ATTACHMENT_MAX_BYTES;
+            }
         };
     }
 }
