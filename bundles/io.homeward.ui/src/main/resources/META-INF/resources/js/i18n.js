@@ -7,6 +7,7 @@ export const UI_LANGUAGES = ['en', 'nl', 'fr', 'de', 'el', 'ro'];
 
 const ENDONYMS = { en: 'English', nl: 'Nederlands', fr: 'Français', de: 'Deutsch', el: 'Ελληνικά', ro: 'Română' };
 
+const STORED = 'homeward.language';
 let current = 'en';
 let words = {};
 let english = {};
@@ -18,14 +19,18 @@ export async function setLanguage(code) {
   words = language === 'en' ? english : (await import(`./messages/${language}.js`)).default;
   current = language;
   document.documentElement.lang = language;
+  // the sign-in page of this browser then opens in the language last worked in (a setting, not personal data)
+  localStorage.setItem(STORED, language);
 }
 
 export function language() {
   return current;
 }
 
-/** The first of the browser's preferred languages the UI speaks, for the page before anyone signs in. */
+/** For the page before anyone signs in: the language last used in this browser, else its first preferred one we speak. */
 export function browserLanguage() {
+  const stored = localStorage.getItem(STORED);
+  if (UI_LANGUAGES.includes(stored)) return stored;
   for (const tag of navigator.languages ?? []) {
     const code = tag.slice(0, 2).toLowerCase();
     if (UI_LANGUAGES.includes(code)) return code;
