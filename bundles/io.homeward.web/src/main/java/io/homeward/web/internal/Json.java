@@ -1,5 +1,6 @@
 package io.homeward.web.internal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.homeward.casemodel.center.Center;
 import io.homeward.casemodel.center.Labels;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -39,8 +41,15 @@ final class Json {
         abstract Map<String, String> byLanguage();
     }
 
+    /** {@code isHub()} would otherwise hide the hub's members and rules behind a bare "hub": true. */
+    private abstract static class CenterMixin {
+        @JsonIgnore
+        abstract boolean isHub();
+    }
+
     static {
         MAPPER.addMixIn(Labels.class, LabelsMixin.class);
+        MAPPER.addMixIn(Center.class, CenterMixin.class);
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(32).maxStringLength(MAX_BODY_BYTES).build());
     }

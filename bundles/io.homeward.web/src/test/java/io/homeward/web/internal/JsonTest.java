@@ -40,6 +40,18 @@ class JsonTest {
                 Json.MAPPER.writeValueAsString(new io.homeward.casemodel.center.Labels(java.util.Map.of("nl", "Weglopers"))));
     }
 
+    @Test
+    void aHubCenterIsWrittenWithItsMembersAndRules() throws Exception {
+        io.homeward.casemodel.center.Hub hub = new io.homeward.casemodel.center.Hub(java.util.List.of("AL", "GR"),
+                io.homeward.casemodel.center.Hub.Routing.TRANSFER, java.util.Map.of());
+        io.homeward.casemodel.center.Center seec = new io.homeward.casemodel.center.Center("seec", "SEEC", "GR",
+                java.time.ZoneId.of("Europe/Athens"), java.util.List.of("en"), java.util.List.of(),
+                new io.homeward.casemodel.center.CaseNumberScheme("S-{seq:3}"), java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), hub, "seec 1");
+        String json = Json.MAPPER.writeValueAsString(seec);
+        assertTrue(json.contains("\"hub\":{\"members\":[\"AL\",\"GR\"],\"routing\":\"TRANSFER\""), json);
+    }
+
     private static String describe(String json) {
         JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> Json.MAPPER.readValue(json, NewCase.class));
         return Json.describe(e);
