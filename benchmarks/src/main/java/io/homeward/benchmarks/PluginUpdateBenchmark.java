@@ -38,7 +38,7 @@ public final class PluginUpdateBenchmark {
         try (homeward) {
             homeward.start();
             command(homeward, "plugin:deploy", ChildFocusPlugin.shipped(homeward).toString());
-            CaseLoad load = CaseLoad.start(new ApiClient(homeward), ChildFocusPlugin.CENTER, CLIENTS);
+            CaseLoad load = CaseLoad.start(ApiClient.forCenter(homeward, ChildFocusPlugin.CENTER), ChildFocusPlugin.CENTER, CLIENTS);
             try (load) {
                 load.awaitServed(200); // warm-up
                 for (int run = 1; run <= RUNS; run++) {

@@ -1,49 +1,142 @@
 package io.homeward.itests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** A plain HTTP client for the REST API of a running instance: real requests over the loopback. */
+/**
+ * A plain HTTP client for the REST API of a running instance: real requests over the loopback. It authenticates
+ * the way integrations do, with a bearer token ({@link #forCenter}, {@link #withToken}), or the way the web UI does,
+ * with the session cookie and the CSRF token it sends on every state-changing request ({@link #login}); a client
+ * made with the constructor sends no credentials at all.
+ */
 public final class ApiClient {
 
     public static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern BEARER = Pattern.compile("bearer token \\(shown only now\\): (\\S+)");
 
-    /** One answer: status, ETag (or null) and the body parsed as JSON (null when empty or not JSON). */
-    public record Response(int status, String etag, JsonNode body) {
+    /** One answer: status, ETag (or null), the body parsed as JSON (null when empty or not JSON) and headers. */
+    public record Response(int status, String etag, JsonNode body, HttpHeaders headers) {
+        public Response(int status, String etag, JsonNode body) {
+            this(status, etag, body, HttpHeaders.of(Map.of(), (a, b) -> true));
+        }
     }
 
     private final HomewardInstance instance;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
+    private final String bearer;
+    private volatile String csrfToken;
 
+    /** An anonymous client: no credentials, no cookies kept. */
     public ApiClient(HomewardInstance instance) {
+        this(instance, null);
+    }
+
+    private ApiClient(HomewardInstance instance, String bearer) {
         this.instance = instance;
+        this.bearer = bearer;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).cookieHandler(new CookieManager())
+                .build();
+    }
+
+    /** A client sending {@code Authorization: Bearer token}. */
+    public static ApiClient withToken(HomewardInstance instance, String token) {
+        return new ApiClient(instance, token);
+    }
+
+    /**
+     * Creates the user {@code <center>.itest} (a supervisor of the center) through the admin console, unless it
+     * exists, issues it a bearer token and returns a client using it.
+     */
+    public static ApiClient forCenter(HomewardInstance instance, String center) {
+        String username = center + ".itest";
+        HomewardInstance.Result users = instance.client("user:list");
+        if (!users.output().contains(username + " ")) {
+            HomewardInstance.Result added = instance.client("user:add", username, center, "SUPERVISOR");
+            assertEquals(0, added.status(), added.output());
+        }
+        return withToken(instance, issueToken(instance, username));
+    }
+
+    /** Issues a bearer token to an existing user through the admin console; returns its secret. */
+    public static String issueToken(HomewardInstance instance, String username) {
+        HomewardInstance.Result issued = instance.client("user:token-issue", username, "itests");
+        Matcher token = BEARER.matcher(issued.output());
+        assertTrue(issued.status() == 0 && token.find(), issued.output());
+        return token.group(1);
+    }
+
+    /** Logs in with the session cookie, keeping the cookie and the CSRF token for the requests that follow. */
+    public Response login(String username, String password) throws IOException, InterruptedException {
+        Response response = post("/api/v1/session", Map.of("username", username, "password", password));
+        if (response.status() == 200) {
+            csrfToken = response.body().get("csrfToken").asText();
+        }
+        return response;
+    }
+
+    /** Forgets the CSRF token, so that the next state-changing request goes without one (as a forged one would). */
+    public void forgetCsrfToken() {
+        csrfToken = null;
     }
 
     public Response get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(instance.uri(path)).GET());
     }
 
-    public Response post(String path, Object body, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(instance.uri(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+    public Response delete(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(instance.uri(path)).DELETE();
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
         return send(request);
     }
 
-    private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String type = response.headers().firstValue("Content-Type").orElse("");
-        JsonNode body = type.contains("json") && !response.body().isEmpty() ? JSON.readTree(response.body()) : null;
-        return new Response(response.statusCode(), response.headers().firstValue("ETag").orElse(null), body);
+    public Response post(String path, Object body, String... headers) throws IOException, InterruptedException {
+        return send(withBody(path, "POST", body, headers));
     }
 
+    public Response put(String path, Object body, String... headers) throws IOException, InterruptedException {
+        return send(withBody(path, "PUT", body, headers));
+    }
+
+    private HttpRequest.Builder withBody(String path, String method, Object body, String... headers)
+            throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(instance.uri(path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body instanceof String s ? s
+                        : JSON.writeValueAsString(body)));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return request;
+    }
+
+    private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        String token = csrfToken;
+        if (token != null && !built.method().equals("GET") && built.headers().firstValue("X-CSRF-Token").isEmpty()) {
+            built = HttpRequest.newBuilder(built, (name, value) -> true).header("X-CSRF-Token", token).build();
+        }
+        HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        JsonNode body = type.contains("json") && !response.body().isEmpty() ? JSON.readTree(response.body()) : null;
+        return new Response(response.statusCode(), response.headers().firstValue("ETag").orElse(null), body,
+                response.headers());
+    }
 }

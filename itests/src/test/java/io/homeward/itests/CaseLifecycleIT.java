@@ -36,7 +36,7 @@ class CaseLifecycleIT {
         String httpCaseId;
         try (homeward) {
             homeward.start("--features", "child-focus");
-            ApiClient api = new ApiClient(homeward);
+            ApiClient api = ApiClient.forCenter(homeward, "child-focus");
 
             // through the CaseService, from the probe bundle inside the framework
             Matcher opened = probe(homeward, "probe:open", "child-focus", "runaway", "2011-03-02", "last-seen-place=Gent");

@@ -29,7 +29,8 @@ class CentersIT {
     @TempDir
     static Path folder;
     static HomewardInstance homeward;
-    static ApiClient api;
+    /** A supervisor's client per center: each center's staff open and work its own cases. */
+    static final Map<String, ApiClient> STAFF = new HashMap<>();
     static final String YEAR = Year.now().toString();
 
     @BeforeAll
@@ -37,7 +38,9 @@ class CentersIT {
         homeward = HomewardInstance.layOut(folder);
         homeward.deploy(HomewardInstance.probeBundle());
         homeward.start("--features", "seec,child-focus");
-        api = new ApiClient(homeward);
+        for (String center : List.of("child-focus", "smile-of-the-child", "focus-ro", "seec")) {
+            STAFF.put(center, ApiClient.forCenter(homeward, center));
+        }
     }
 
     @AfterAll
@@ -96,14 +99,14 @@ class CentersIT {
         JsonNode routed = hubIntake("GR", Map.of("police-station", "Piraeus"));
         assertEquals("smile-of-the-child", routed.get("centerId").asText());
         assertTrue(routed.get("number").asText().matches("GR-" + YEAR + "-\\d{5}"), routed.toString());
-        JsonNode history = api.get("/api/v1/cases/" + routed.get("id").asText() + "/history").body().get("items");
+        JsonNode history = api("seec").get("/api/v1/cases/" + routed.get("id").asText() + "/history").body().get("items");
         assertTrue(history.toString().contains("ROUTED"), history.toString());
 
         JsonNode romania = hubIntake("RO", Map.of());
         assertEquals("focus-ro", romania.get("centerId").asText());
 
         // Albania has none: the hub handles it, numbered per country, with Albania's intake rule
-        ApiClient.Response missingAuthority = api.post("/api/v1/cases", hubBody("AL", Map.of()));
+        ApiClient.Response missingAuthority = api("seec").post("/api/v1/cases", hubBody("AL", Map.of()));
         assertEquals(422, missingAuthority.status(), missingAuthority.body().toString());
         assertTrue(missingAuthority.body().toString().contains("reporting-authority"), missingAuthority.body().toString());
         JsonNode albania = hubIntake("AL", Map.of("reporting-authority", "State Police, Tirana"));
@@ -112,7 +115,7 @@ class CentersIT {
         assertTrue(albania.get("number").asText().matches("SEEC-AL-" + YEAR + "-\\d{4}"), albania.toString());
 
         // Belgium is not a member of the hub
-        ApiClient.Response notMember = api.post("/api/v1/cases", hubBody("BE", Map.of()));
+        ApiClient.Response notMember = api("seec").post("/api/v1/cases", hubBody("BE", Map.of()));
         assertEquals(422, notMember.status(), notMember.body().toString());
         assertTrue(notMember.body().get("detail").asText().contains("AL"), "the refusal lists the members: " + notMember.body());
 
@@ -124,6 +127,10 @@ class CentersIT {
         assertTrue(!hub.containsKey("BE"), "Belgium is no member of the hub: " + hub);
         assertEquals(List.of("GR"), List.copyOf(greece.keySet()), "a national center sees only its own: " + greece);
         assertEquals(List.of("BE"), List.copyOf(belgium.keySet()), "a national center sees only its own: " + belgium);
+    }
+
+    private static ApiClient api(String center) {
+        return STAFF.get(center);
     }
 
     private static Map<String, Long> visible(String viewer) {
@@ -159,13 +166,13 @@ class CentersIT {
     }
 
     private static ApiClient.Response post(String center, String caseType, Map<String, String> fields, int age) throws Exception {
-        return api.post("/api/v1/cases", Map.of("centerId", center, "category", category(center, caseType),
+        return api(center).post("/api/v1/cases", Map.of("centerId", center, "category", category(center, caseType),
                 "riskLevel", "HIGH", "riskReason", "left home after a row, phone off", "fields", fields,
                 "persons", List.of(child(age), Map.of("role", "REPORTER", "familyName", "Test", "givenName", "Parent"))));
     }
 
     private static JsonNode hubIntake(String country, Map<String, String> fields) throws Exception {
-        ApiClient.Response created = api.post("/api/v1/cases", hubBody(country, fields));
+        ApiClient.Response created = api("seec").post("/api/v1/cases", hubBody(country, fields));
         assertEquals(201, created.status(), country + ": " + created.body());
         return created.body();
     }
@@ -181,13 +188,13 @@ class CentersIT {
     }
 
     private static ApiClient.Response act(JsonNode c, String action, Map<String, String> fields) throws Exception {
-        return api.post("/api/v1/cases/" + c.get("id").asText() + "/transitions", Map.of("action", action, "fields", fields),
+        return api(c.get("centerId").asText()).post("/api/v1/cases/" + c.get("id").asText() + "/transitions", Map.of("action", action, "fields", fields),
                 "If-Match", "\"" + c.get("version").asText() + "\"");
     }
 
     /** The center's own category for a shared case type, read from what its plugin declares. */
     private static String category(String center, String caseType) throws Exception {
-        for (JsonNode category : api.get("/api/v1/centers/" + center).body().get("categories")) {
+        for (JsonNode category : api(center).get("/api/v1/centers/" + center).body().get("categories")) {
             if (category.get("caseType").asText().equals(caseType)) {
                 return category.get("id").asText();
             }

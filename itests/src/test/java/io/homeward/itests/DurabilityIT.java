@@ -45,7 +45,7 @@ class DurabilityIT {
                 assertTrue(acked >= ACKS_BEFORE_KILL, "round " + round + ": only " + acked + " cases acknowledged");
 
                 homeward.start();
-                ApiClient api = new ApiClient(homeward);
+                ApiClient api = ApiClient.forCenter(homeward, "child-focus");
                 for (String id : acknowledged) {
                     ApiClient.Response read = api.get("/api/v1/cases/" + id);
                     assertEquals(200, read.status(), "acknowledged case " + id + " is lost after round " + round);
@@ -64,7 +64,7 @@ class DurabilityIT {
 
     /** Runs writers until enough cases are acknowledged, kills the platform under them, and counts the cut-off requests. */
     private static int writeUntilKilled(HomewardInstance homeward, Set<String> acknowledged) throws Exception {
-        ApiClient api = new ApiClient(homeward);
+        ApiClient api = ApiClient.forCenter(homeward, "child-focus");
         AtomicBoolean running = new AtomicBoolean(true);
         CountDownLatch enough = new CountDownLatch(ACKS_BEFORE_KILL);
         List<Thread> writers = new ArrayList<>();

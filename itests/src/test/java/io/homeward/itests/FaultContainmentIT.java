@@ -67,7 +67,8 @@ class FaultContainmentIT {
         ExecutorService clients = Executors.newCachedThreadPool();
         try (homeward) {
             homeward.start("--features", "child-focus");
-            ApiClient api = new ApiClient(homeward);
+            ApiClient api = ApiClient.forCenter(homeward, CENTER);
+            ApiClient childFocus = ApiClient.forCenter(homeward, "child-focus");
             HomewardInstance.awaitCondition("the faulty plugin to be active", Duration.ofMinutes(1),
                     () -> homeward.bundleList().matches("(?s).*ACTIVE\\s+\\d+\\s+" + PLUGIN + " .*"));
 
@@ -89,7 +90,7 @@ class FaultContainmentIT {
             Future<Timed> hung = clients.submit(() -> Timed.of(() -> intake(api, CENTER, FaultyGuardActivator.HANG)));
             List<Future<Traffic>> traffic = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                traffic.add(clients.submit(() -> Traffic.whileRunning(api, hung)));
+                traffic.add(clients.submit(() -> Traffic.whileRunning(childFocus, hung)));
             }
             Timed hang = hung.get(30, TimeUnit.SECONDS);
             System.out.printf("hanging CaseGuard.checkIntake: the intake failed after %d ms (time limit 2000 ms)%n", hang.millis);

@@ -36,7 +36,7 @@ class HotUpdateIT {
         HomewardInstance homeward = HomewardInstance.layOut(folder);
         try (homeward) {
             homeward.start();
-            ApiClient api = new ApiClient(homeward);
+            ApiClient api = ApiClient.forCenter(homeward, "child-focus");
             Path v1 = ChildFocusPlugin.shipped(homeward);
             Path v11 = ChildFocusPlugin.version(homeward, folder, "0.1.1", d -> d.replace("Child Focus\"", "Child Focus (0.1.1)\""));
             Path v2 = ChildFocusPlugin.version(homeward, folder, "0.2.0", ChildFocusPlugin::withDisappearanceVersion2);

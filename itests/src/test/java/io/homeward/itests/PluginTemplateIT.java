@@ -74,7 +74,7 @@ class PluginTemplateIT {
         HomewardInstance homeward = HomewardInstance.layOut(folder.resolve("platform"));
         try (homeward) {
             homeward.start();
-            ApiClient api = new ApiClient(homeward);
+            ApiClient api = ApiClient.forCenter(homeward, CENTER);
             assertEquals(404, api.get("/api/v1/centers/" + CENTER).status(), "no such center before the plugin is deployed");
 
             homeward.deploy(plugin);

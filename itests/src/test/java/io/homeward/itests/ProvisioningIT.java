@@ -33,6 +33,8 @@ class ProvisioningIT {
     @TempDir
     static Path folder;
     static HomewardInstance homeward;
+    /** Reads centers over HTTP; created at first use, once the platform runs. */
+    private static ApiClient api;
 
     @BeforeAll
     static void startPlatformWithTestFeatures() throws IOException {
@@ -217,7 +219,10 @@ class ProvisioningIT {
 
     private static int centerStatus(String id) {
         try {
-            return new ApiClient(homeward).get("/api/v1/centers/" + id).status();
+            if (api == null) {
+                api = ApiClient.forCenter(homeward, "child-focus");
+            }
+            return api.get("/api/v1/centers/" + id).status();
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);
         }

@@ -48,10 +48,11 @@ public interface AccountService {
      * Replaces the current subject's own password and clears must-change-password; ends the user's other
      * sessions.
      *
+     * @param keepSession the token of the session to keep (the one the change was made in), or null for none
      * @throws AuthenticationException when {@code currentPassword} is wrong
      * @throws AccountException when the new password is too weak (fewer than 12 characters, or the old one)
      */
-    User changePassword(String currentPassword, String newPassword);
+    User changePassword(String currentPassword, String newPassword, String keepSession);
 
     /**
      * Sets the current subject's preferred language.
@@ -67,6 +68,15 @@ public interface AccountService {
      * @throws AccountException when the username is taken or malformed, or roles are missing
      */
     NewAccount createUser(String username, String displayName, String centerId, Set<Role> roles, String language);
+
+    /**
+     * Creates or replaces a demo account with a documented password and no need to change it. Only for the
+     * demo data of a platform started with {@code --demo}; production mode never has default credentials.
+     *
+     * @throws AccessDeniedException when the platform does not run in demo mode, or the subject is no system subject
+     */
+    User createDemoUser(String username, String displayName, String centerId, Set<Role> roles, String language,
+            String password);
 
     /** @return the account, if the current subject may administer it */
     Optional<User> user(String username);

@@ -11,6 +11,10 @@ import io.homeward.casemodel.center.CaseCategory;
 import io.homeward.casemodel.center.Center;
 import io.homeward.casemodel.center.CenterRegistry;
 import io.homeward.casemodel.center.FieldDefinition;
+import io.homeward.casemodel.security.AccountService;
+import io.homeward.casemodel.security.Role;
+import io.homeward.casemodel.security.Subject;
+import io.homeward.casemodel.security.SubjectContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,15 +34,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Seeds one fictional sample case per category into every center that has no case yet — only when the
- * platform runs with {@code --demo} (framework property {@code homeward.demo=true}); production never does.
- * Centers come and go with their plugins, so it looks again every few seconds.
+ * Seeds the demo users of every center (docs/demo-users.md) and one fictional sample case per category into
+ * every center that has no case yet — only when the platform runs with {@code --demo} (framework property
+ * {@code homeward.demo=true}); production never does, and the store refuses demo accounts outside demo mode.
+ * Centers come and go with their plugins, so it looks again every few seconds. It acts as the system subject
+ * {@value #ACTOR}.
  */
 @Component
 public final class DemoSeeder {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
     private static final String ACTOR = "demo";
+    /** The password of every demo account; documented, because demo mode is not production. */
+    static final String PASSWORD = "homeward-demo";
+    /** Username suffix and role of each center's demo staff; hubs also get {@link Role#HUB_ANALYST}. */
+    private static final Map<String, Role> STAFF = Map.of("operator", Role.HOTLINE_OPERATOR, "worker",
+            Role.CASE_WORKER, "supervisor", Role.SUPERVISOR, "admin", Role.CENTER_ADMIN);
     /** Clearly fictional names, so demo data is never mistaken for a real child. */
     private static final List<String[]> CHILDREN = List.of(new String[] {"Demo", "Lena"},
             new String[] {"Demo", "Milan"}, new String[] {"Demo", "Sofia"}, new String[] {"Demo", "Luca"},
@@ -46,16 +57,20 @@ public final class DemoSeeder {
 
     private final CaseService cases;
     private final CenterRegistry centers;
+    private final AccountService accounts;
     private final Set<String> seeded = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer;
 
     @Activate
-    public DemoSeeder(@Reference CaseService cases, @Reference CenterRegistry centers, BundleContext context) {
+    public DemoSeeder(@Reference CaseService cases, @Reference CenterRegistry centers,
+            @Reference AccountService accounts, BundleContext context) {
         this.cases = cases;
         this.centers = centers;
+        this.accounts = accounts;
         if (Boolean.parseBoolean(context.getProperty("homeward.demo"))) {
             timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "homeward-demo-seeder"));
-            timer.scheduleWithFixedDelay(this::seedNewCenters, 0, 3, TimeUnit.SECONDS);
+            timer.scheduleWithFixedDelay(() -> SubjectContext.runAs(Subject.system(ACTOR), this::seedNewCenters), 0, 3,
+                    TimeUnit.SECONDS);
         } else {
             timer = null;
         }
@@ -69,11 +84,19 @@ public final class DemoSeeder {
     }
 
     private void seedNewCenters() {
+        try {
+            accounts.createDemoUser("platform-admin", "Demo platform administrator", null, Set.of(Role.PLATFORM_ADMIN),
+                    "en", PASSWORD);
+        } catch (RuntimeException e) {
+            LOG.warn("Demo platform administrator not seeded yet: {}", e.getMessage());
+            return;
+        }
         for (Center center : centers.centers()) {
             if (seeded.contains(center.id())) {
                 continue;
             }
             try {
+                seedUsers(center);
                 if (cases.search(CaseQuery.all().withCenter(center.id()).withPage(0, 1)).total() == 0) {
                     seed(center);
                 }
@@ -83,6 +106,16 @@ public final class DemoSeeder {
                 LOG.warn("Demo cases for {} not seeded yet: {}", center.id(), e.getMessage());
             }
         }
+    }
+
+    /** The center's demo staff, {@code <center>.<suffix>}; kept as they are when they exist already. */
+    private void seedUsers(Center center) {
+        Map<String, Role> staff = new LinkedHashMap<>(STAFF);
+        if (center.isHub()) {
+            staff.put("analyst", Role.HUB_ANALYST);
+        }
+        staff.forEach((suffix, role) -> accounts.createDemoUser(center.id() + "." + suffix, "Demo " + suffix + " ("
+                + center.name() + ")", center.id(), Set.of(role), center.languages().get(0), PASSWORD));
     }
 
     private void seed(Center center) {

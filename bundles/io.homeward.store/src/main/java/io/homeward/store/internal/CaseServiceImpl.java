@@ -77,7 +77,8 @@ import org.slf4j.LoggerFactory;
  * connection nor a lock. Every change is one short transaction that locks the case's row when it reads it (see
  * {@link CaseEntity}). Log messages name cases by id and number only: never persons, field values or notes.
  */
-@Component(service = CaseService.class, configurationPid = StoreConfiguration.PID)
+// registered as itself, not as CaseService: callers get AuthorizedCaseService, which wraps this
+@Component(service = CaseServiceImpl.class, configurationPid = StoreConfiguration.PID)
 public class CaseServiceImpl implements CaseService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseServiceImpl.class);

@@ -51,7 +51,8 @@ public class Database implements AutoCloseable {
     /** Every entity; they all live in this bundle so that Hibernate's generated classes share its loader. */
     static final List<Class<?>> ENTITIES = List.of(CaseEntity.class, PersonEntity.class, TimelineEventEntity.class,
             SlaTimerEntity.class, CaseNumberCounter.class, NoteEntity.class, AttachmentEntity.class,
-            AttachmentContentEntity.class);
+            AttachmentContentEntity.class, UserEntity.class, SessionEntity.class, ApiTokenEntity.class,
+            LoginThrottleEntity.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final long CONNECTION_TIMEOUT_MS = 5_000;

@@ -172,7 +172,8 @@ class StoreBundleIT {
         main.putValue(Constants.BUNDLE_VERSION, "1.0.0");
         main.putValue(Constants.BUNDLE_ACTIVATOR, activator.getName());
         main.putValue(Constants.IMPORT_PACKAGE, "io.homeward.casemodel;version=\"[1.0,2)\","
-                + "io.homeward.casemodel.center;version=\"[1.0,2)\",org.osgi.framework;version=\"[1.8,2)\"");
+                + "io.homeward.casemodel.center;version=\"[1.0,2)\",io.homeward.casemodel.security;version=\"[1.0,2)\","
+                + "org.osgi.framework;version=\"[1.8,2)\"");
         if (exports != null) {
             main.putValue(Constants.EXPORT_PACKAGE, exports);
         }

@@ -8,6 +8,8 @@ import io.homeward.casemodel.PersonDetails;
 import io.homeward.casemodel.PersonRole;
 import io.homeward.casemodel.RiskLevel;
 import io.homeward.casemodel.center.CenterRegistry;
+import io.homeward.casemodel.security.Subject;
+import io.homeward.casemodel.security.SubjectContext;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +35,10 @@ public class SyntheticCentersActivator implements BundleActivator {
         Callable<String> scenario = () -> {
             ServiceReference<CaseService> reference = context.getServiceReference(CaseService.class);
             CaseService cases = context.getService(reference);
+            // the store answers nobody: the scenario runs as the platform itself
             try {
-                Case opened = cases.open(new NewCase(TestCenters.TEST, "runaway", null, RiskLevel.HIGH,
+                return SubjectContext.callAs(Subject.system("itest"), () -> {
+                    Case opened = cases.open(new NewCase(TestCenters.TEST, "runaway", null, RiskLevel.HIGH,
                         "left a note", Map.of("last-seen", "2026-02-28"),
                         List.of(new PersonDetails(PersonRole.CHILD, "Janssens", "Emma", null, null, null, null))),
                         "itest");
@@ -42,6 +46,7 @@ public class SyntheticCentersActivator implements BundleActivator {
                         Map.of("police-ref", "PV-1"), "in Felix", "itest");
                 return moved.number() + " " + moved.status() + " " + cases.timeline(opened.id()).size() + " "
                         + cases.search(CaseQuery.all().withText("janss")).total();
+                });
             } finally {
                 context.ungetService(reference);
             }

@@ -5,6 +5,10 @@ import io.homeward.casemodel.CaseNotFoundException;
 import io.homeward.casemodel.InvalidCaseException;
 import io.homeward.casemodel.PluginFailureException;
 import io.homeward.casemodel.StaleCaseException;
+import io.homeward.casemodel.security.AccessDeniedException;
+import io.homeward.casemodel.security.AccountException;
+import io.homeward.casemodel.security.AuthenticationException;
+import io.homeward.casemodel.security.LoginThrottledException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,6 +40,16 @@ abstract class ApiServlet extends HttpServlet {
             }
         } catch (InvalidCaseException e) {
             problem(resp, 422, e.getMessage(), e.violations());
+        } catch (LoginThrottledException e) {
+            // whole seconds, rounded up: a client that waits exactly this long is let in
+            long seconds = Math.max(1, e.retryAfter().toSeconds() + (e.retryAfter().toMillisPart() > 0 ? 1 : 0));
+            problem(resp, 429, e.getMessage(), List.of(), "Retry-After", Long.toString(seconds));
+        } catch (AuthenticationException e) {
+            problem(resp, 401, e.getMessage(), List.of());
+        } catch (AccountException e) {
+            problem(resp, 400, e.getMessage(), List.of());
+        } catch (AccessDeniedException e) {
+            problem(resp, 403, e.getMessage(), List.of());
         } catch (CaseNotFoundException e) {
             problem(resp, 404, e.getMessage(), List.of());
         } catch (StaleCaseException e) {
@@ -47,8 +61,12 @@ abstract class ApiServlet extends HttpServlet {
             problem(resp, 409, e.getMessage(), List.of());
         } catch (Exception e) {
             String incident = UUID.randomUUID().toString();
-            // the exception message may quote data from the request, so only its type and stack go to the log
-            LOG.error("Incident {} on {} {}: {}", incident, req.getMethod(), req.getRequestURI(), e.getClass().getName(), e);
+            // the exception message may quote data from the request, so only its type and stack go to the log:
+            // the stack is logged on a copy without the message (and without causes, whose messages may quote too)
+            Exception withoutMessage = new Exception(e.getClass().getName() + " (message withheld)");
+            withoutMessage.setStackTrace(e.getStackTrace());
+            LOG.error("Incident {} on {} {}: {}", incident, req.getMethod(), req.getRequestURI(), e.getClass().getName(),
+                    withoutMessage);
             problem(resp, 500, "The request failed on the server; nothing was changed. Incident " + incident
                     + " is logged for support.", List.of());
         }
@@ -62,12 +80,20 @@ abstract class ApiServlet extends HttpServlet {
         Json.MAPPER.writeValue(resp.getOutputStream(), body);
     }
 
+    /**
+     * Writes a problem answer, replacing whatever the response held.
+     *
+     * @param headers header names and values to send with it, in pairs
+     */
     static void problem(HttpServletResponse resp, int status, String detail,
-            List<InvalidCaseException.Violation> violations) throws IOException {
+            List<InvalidCaseException.Violation> violations, String... headers) throws IOException {
         if (resp.isCommitted()) {
             return;
         }
         resp.reset();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            resp.setHeader(headers[i], headers[i + 1]);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title(status));
@@ -86,6 +112,8 @@ abstract class ApiServlet extends HttpServlet {
     private static String title(int status) {
         return switch (status) {
             case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 409 -> "Conflict";
@@ -94,6 +122,7 @@ abstract class ApiServlet extends HttpServlet {
             case 415 -> "Unsupported Media Type";
             case 422 -> "Unprocessable Content";
             case 428 -> "Precondition Required";
+            case 429 -> "Too Many Requests";
             case 503 -> "Service Unavailable";
             default -> status >= 500 ? "Internal Server Error" : "Error";
         };

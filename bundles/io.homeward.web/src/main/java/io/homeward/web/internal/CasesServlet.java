@@ -10,6 +10,8 @@ import io.homeward.casemodel.InvalidCaseException;
 import io.homeward.casemodel.NewCase;
 import io.homeward.casemodel.center.Center;
 import io.homeward.casemodel.center.CenterRegistry;
+import io.homeward.casemodel.security.AuditTrail;
+import io.homeward.casemodel.security.SubjectContext;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,23 +26,24 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 /**
  * {@code /api/v1/cases}: intake (POST), search (GET), counts over a search ({@code /statistics}, GET), and per
  * case {@code /{id}} (GET, with an ETag),
- * {@code /{id}/transitions} (POST a workflow action, If-Match required) and {@code /{id}/history} (GET).
+ * {@code /{id}/transitions} (POST a workflow action, If-Match required), {@code /{id}/history} (GET, the case's
+ * timeline) and {@code /{id}/audit} (GET, who read and changed the case: supervisors). The store decides what the
+ * authenticated user may see and do; this servlet only translates.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/api/v1/cases", "/api/v1/cases/*"})
 public final class CasesServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;
 
-    /** Until authentication lands, every change is attributed to this actor. */
-    static final String ACTOR = "api";
-
     private final transient CaseService cases;
     private final transient CenterRegistry centers;
+    private final transient AuditTrail audit;
 
     @Activate
-    public CasesServlet(@Reference CaseService cases, @Reference CenterRegistry centers) {
+    public CasesServlet(@Reference CaseService cases, @Reference CenterRegistry centers, @Reference AuditTrail audit) {
         this.cases = cases;
         this.centers = centers;
+        this.audit = audit;
     }
 
     @Override
@@ -50,7 +53,7 @@ public final class CasesServlet extends ApiServlet {
             NewCase intake = Json.read(req, NewCase.class);
             Case opened;
             try {
-                opened = cases.open(intake, ACTOR);
+                opened = cases.open(intake, actor());
             } catch (InvalidCaseException e) {
                 throw Localizer.localize(e, centers.center(intake.centerId()).orElse(null), req);
             }
@@ -66,7 +69,7 @@ public final class CasesServlet extends ApiServlet {
             }
             Case after;
             try {
-                after = cases.perform(id, t.action(), expected, t.fields() == null ? Map.of() : t.fields(), t.note(), ACTOR);
+                after = cases.perform(id, t.action(), expected, t.fields() == null ? Map.of() : t.fields(), t.note(), actor());
             } catch (InvalidCaseException e) {
                 Center center = cases.find(id).flatMap(c -> centers.center(c.centerId())).orElse(null);
                 throw Localizer.localize(e, center, req);
@@ -93,9 +96,16 @@ public final class CasesServlet extends ApiServlet {
             json(resp, 200, found);
         } else if (path.length == 2 && path[1].equals("history")) {
             json(resp, 200, Map.of("items", cases.timeline(id(path[0]))));
+        } else if (path.length == 2 && path[1].equals("audit")) {
+            json(resp, 200, Map.of("items", audit.entries(id(path[0]))));
         } else {
             throw new ApiException(404, "no such resource: " + req.getRequestURI());
         }
+    }
+
+    /** @return who the request runs as: the store attributes changes to the authenticated user anyway */
+    static String actor() {
+        return SubjectContext.require().username();
     }
 
     /**
