@@ -3,17 +3,13 @@ package io.homeward.itests.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.homeward.itests.ApiClient;
 import io.homeward.itests.HomewardInstance;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,14 +40,13 @@ class BrowserIT {
     /** A name that would run if the UI ever put data into markup. */
     static final String HOSTILE_NAME = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=1</script>Lena";
 
-    /** A Child Focus case worker working in Dutch; with the platform's own login, a demo user (docs/demo-users.md). */
+    /** A Child Focus case worker working in Dutch: a demo user (docs/demo-users.md). */
     static final String USERNAME = System.getProperty("homeward.browser.user", "child-focus.worker");
     static final String PASSWORD = System.getProperty("homeward.browser.password", "homeward-demo");
 
     @TempDir
     static Path folder;
     static HomewardInstance homeward;
-    static SessionStandIn standIn;
     static ChromeDriver browser;
     static WebDriverWait wait;
     static URI base;
@@ -63,21 +58,6 @@ class BrowserIT {
         homeward = HomewardInstance.layOut(folder);
         homeward.start("--features", "seec,child-focus", "--demo");
         base = homeward.uri("/");
-        ApiClient api = new ApiClient(homeward);
-        if (api.get("/api/v1/session").status() == 404) {
-            // the store already refuses anonymous callers while the login endpoint is still on its way: nothing to drive
-            int anonymous = api.get("/api/v1/cases?limit=1").status();
-            if (anonymous != 200) {
-                System.out.println("BrowserIT skipped: the API refuses anonymous requests (" + anonymous
-                        + ") but serves no /api/v1/session to sign in with yet");
-            }
-            assumeTrue(anonymous == 200, "the API needs a session but /api/v1/session is not served yet");
-            System.out.println("BrowserIT: the platform serves no /api/v1/session yet; a stand-in answers it by contract");
-            standIn = new SessionStandIn(base, Map.of("username", USERNAME, "displayName", "Demo worker (Child Focus)",
-                    "centerId", "child-focus", "roles", List.of("case-worker"), "language", "nl",
-                    "languages", List.of("nl", "fr", "de")), PASSWORD);
-            base = standIn.uri();
-        }
         browser = Chromium.start(folder.resolve("chromium-profile"), "en");
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
@@ -86,9 +66,6 @@ class BrowserIT {
     static void stop() throws InterruptedException {
         if (browser != null) {
             browser.quit();
-        }
-        if (standIn != null) {
-            standIn.close();
         }
         if (homeward != null) {
             homeward.stop();
