@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +34,11 @@ public final class ApiClient {
     public record Response(int status, String etag, JsonNode body, HttpHeaders headers) {
         public Response(int status, String etag, JsonNode body) {
             this(status, etag, body, HttpHeaders.of(Map.of(), (a, b) -> true));
+        }
+
+        /** @return the value of a header, or null */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 
@@ -112,6 +120,62 @@ public final class ApiClient {
         return send(withBody(path, "PUT", body, headers));
     }
 
+    /**
+     * Sends a JSON body (a String is sent as it is, anything else as its JSON) with any method.
+     *
+     * @param headers names and values, in pairs
+     */
+    public Response send(String method, String path, Object body, String... headers)
+            throws IOException, InterruptedException {
+        return send(withBody(path, method, body, headers));
+    }
+
+    /** Sends any body with any method and content type (null: no Content-Type header). */
+    public Response send(String method, String path, String contentType, HttpRequest.BodyPublisher body,
+            String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(instance.uri(path)).method(method, body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    /** @return the raw answer to a GET: status, headers and the body's bytes */
+    public HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+        return http.send(authenticated(HttpRequest.newBuilder(instance.uri(path)).GET()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /**
+     * Announces an upload of {@code length} bytes with {@code Expect: 100-continue} and sends the body only if the
+     * server asks for it (over a plain socket: the JDK 17 client waits forever for a 100 that never comes).
+     * Authenticates with the bearer token only.
+     *
+     * @return the final status and the body parsed as JSON (null if not JSON); throws if the server asks for the body
+     */
+    public Response announceUpload(String path, String contentType, long length) throws IOException {
+        try (Socket socket = new Socket(instance.uri("/").getHost(), instance.port)) {
+            socket.setSoTimeout(30_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType
+                    + "\r\nContent-Length: " + length + "\r\nExpect: 100-continue\r\nConnection: close\r\n"
+                    + (bearer == null ? "" : "Authorization: Bearer " + bearer + "\r\n") + "\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            if (status == 100) {
+                throw new IOException("the server asked for the body: " + answer.lines().findFirst().orElse(""));
+            }
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            String type = answer.contains("application/problem+json") ? "application/problem+json" : "";
+            return new Response(status, null, body.startsWith("{") ? JSON.readTree(body) : null,
+                    HttpHeaders.of(Map.of("Content-Type", List.of(type)), (a, b) -> true));
+        }
+    }
+
     private HttpRequest.Builder withBody(String path, String method, Object body, String... headers)
             throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(instance.uri(path))
@@ -124,11 +188,15 @@ public final class ApiClient {
         return request;
     }
 
-    private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    private HttpRequest.Builder authenticated(HttpRequest.Builder request) {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
-        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        return request.timeout(Duration.ofSeconds(30));
+    }
+
+    private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpRequest built = authenticated(request).build();
         String token = csrfToken;
         if (token != null && !built.method().equals("GET") && built.headers().firstValue("X-CSRF-Token").isEmpty()) {
             built = HttpRequest.newBuilder(built, (name, value) -> true).header("X-CSRF-Token", token).build();

@@ -35,6 +35,7 @@ import io.homeward.casemodel.spi.CenterPlugin;
 import io.homeward.center.PluginCalls;
 import io.homeward.store.internal.IntakeRouting.Route;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -60,6 +61,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.JDBCException;
 import org.hibernate.Session;
+import org.hibernate.StaleStateException;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -757,6 +759,12 @@ public class CaseServiceImpl implements CaseService {
     }
 
     private static CaseException failure(RuntimeException e) {
+        if (e instanceof OptimisticLockException || e instanceof StaleStateException) {
+            // two changes of one row met at commit (the row lock makes it rare): the caller lost the race
+            LOG.info("A change lost a race at commit: {}", e.getClass().getName());
+            return new CaseException("the case was changed by someone else at the same moment; reload it and try"
+                    + " again", e);
+        }
         // the database's own message may quote values; log the kind of failure only, keep the cause for callers
         LOG.error("Case store failure: {}{}", e.getClass().getName(),
                 e instanceof JDBCException jdbc ? " (SQL state " + jdbc.getSQLState() + ")" : "");

@@ -1,10 +1,12 @@
 package io.homeward.web.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.homeward.casemodel.AttachmentRefusedException;
 import io.homeward.casemodel.CaseNotFoundException;
 import io.homeward.casemodel.InvalidCaseException;
 import io.homeward.casemodel.PluginFailureException;
 import io.homeward.casemodel.StaleCaseException;
+import jakarta.servlet.ServletException;
 import io.homeward.casemodel.security.AccessDeniedException;
 import io.homeward.casemodel.security.AccountException;
 import io.homeward.casemodel.security.AuthenticationException;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,14 +35,18 @@ abstract class ApiServlet extends HttpServlet {
     @Override
     protected final void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
-            super.service(req, resp);
+            handle(req, resp);
         } catch (ApiException e) {
-            problem(resp, e.status(), e.getMessage(), e.violations());
+            problem(resp, e.status(), e.getMessage(), e.violations(), e.headers().entrySet().stream()
+                    .flatMap(h -> Stream.of(h.getKey(), h.getValue())).toArray(String[]::new));
             if (e.language() != null) {
                 resp.setHeader("Content-Language", e.language());
             }
         } catch (InvalidCaseException e) {
             problem(resp, 422, e.getMessage(), e.violations());
+        } catch (AttachmentRefusedException e) {
+            problem(resp, e.reason() == AttachmentRefusedException.Reason.TOO_LARGE ? 413 : 415, e.getMessage(),
+                    List.of());
         } catch (LoginThrottledException e) {
             // whole seconds, rounded up: a client that waits exactly this long is let in
             long seconds = Math.max(1, e.retryAfter().toSeconds() + (e.retryAfter().toMillisPart() > 0 ? 1 : 0));
@@ -72,10 +79,29 @@ abstract class ApiServlet extends HttpServlet {
         }
     }
 
+    /**
+     * Serves a request that {@link #service} guards: by default by HTTP method, as {@link HttpServlet} does;
+     * the API servlets dispatch by {@link ApiRoute} instead.
+     */
+    void handle(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        super.service(req, resp);
+    }
+
+    /**
+     * @return the route of the request
+     * @throws ApiException 404 or 405 when the API has no such route
+     */
+    static ApiRoute.Match route(HttpServletRequest req) {
+        String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+        return ApiRoute.match(req.getMethod(), path);
+    }
+
     /** Writes a JSON body with the given status. */
     static void json(HttpServletResponse resp, int status, Object body) throws IOException {
         resp.setStatus(status);
         resp.setContentType("application/json");
+        // answers are data: no browser may take them for a page or a script
+        resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.setCharacterEncoding("UTF-8");
         Json.MAPPER.writeValue(resp.getOutputStream(), body);
     }
@@ -104,6 +130,7 @@ abstract class ApiServlet extends HttpServlet {
         }
         resp.setStatus(status);
         resp.setContentType("application/problem+json");
+        resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.setCharacterEncoding("UTF-8");
         ObjectMapper mapper = Json.MAPPER;
         mapper.writeValue(resp.getOutputStream(), body);

@@ -26,14 +26,17 @@ public final class CentersServlet extends ApiServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String info = req.getPathInfo();
-        if (info == null || info.equals("/")) {
-            json(resp, 200, Map.of("items", centers.centers()));
-            return;
+    void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        ApiRoute.Match match = route(req);
+        switch (match.route()) {
+            case LIST_CENTERS -> json(resp, 200, Map.of("items", centers.centers()));
+            case READ_CENTER -> {
+                String id = match.variable("centerId");
+                Center center = centers.center(id).orElseThrow(() -> new ApiException(404, "no center '" + id
+                        + "' in this deployment"));
+                json(resp, 200, center);
+            }
+            default -> throw new ApiException(404, "no such resource: " + req.getRequestURI());
         }
-        String id = info.substring(1);
-        Center center = centers.center(id).orElseThrow(() -> new ApiException(404, "no center '" + id + "' in this deployment"));
-        json(resp, 200, center);
     }
 }

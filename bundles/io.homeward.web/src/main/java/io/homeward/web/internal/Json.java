@@ -4,11 +4,16 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -18,6 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -33,7 +39,9 @@ final class Json {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            // a risk level of 3 is a wrong type, not CRITICAL
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
 
     /** Labels travel as a plain {"nl": "…", "fr": "…"} object; the API records stay free of Jackson. */
     private abstract static class LabelsMixin {
@@ -49,6 +57,11 @@ final class Json {
 
     static {
         MAPPER.addMixIn(Labels.class, LabelsMixin.class);
+        // a number or a boolean where text belongs is a wrong type: Jackson would quietly turn 5 into "5"
+        for (CoercionInputShape scalar : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean)) {
+            MAPPER.coercionConfigFor(LogicalType.Textual).setCoercion(scalar, CoercionAction.Fail);
+        }
         MAPPER.addMixIn(Center.class, CenterMixin.class);
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(32).maxStringLength(MAX_BODY_BYTES).build());
@@ -88,6 +101,9 @@ final class Json {
 
     /** A message naming what is wrong and where, without Java class names. */
     static String describe(JsonProcessingException e) {
+        if (endsEarly(e)) {
+            return "malformed JSON: the body ends before the JSON value is complete";
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + path(u) + "'";
         }
@@ -109,6 +125,17 @@ final class Json {
             return (where.isEmpty() ? "" : "field '" + where + "': ") + "wrong type or shape of value";
         }
         return "malformed JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    /** @return whether the input ended inside a value; Jackson may report it as a mapping problem of that value */
+    private static boolean endsEarly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonEOFException
+                    || t instanceof MismatchedInputException m && m.getOriginalMessage().contains("end-of-input")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String path(JsonMappingException e) {

@@ -32,6 +32,18 @@ class JsonTest {
     void wrongTypesAndMalformedJsonSayWhere() {
         assertTrue(describe("{\"centerId\":\"c\",\"category\":\"x\",\"persons\":\"nobody\"}").startsWith("field 'persons': "));
         assertEquals("malformed JSON at line 1, column 14", describe("{\"centerId\": }"));
+        assertEquals("malformed JSON: the body ends before the JSON value is complete",
+                describe("{\"centerId\":\"c\",\"category\":\"x\",\"fields\":{\"a\":\"b\""));
+        assertEquals("malformed JSON: the body ends before the JSON value is complete", describe("{\"centerId\": "));
+    }
+
+    @Test
+    void numbersAndBooleansAreNoTextAndNoEnumConstants() {
+        assertEquals("field 'riskLevel': '3' is not one of LOW, MEDIUM, HIGH, CRITICAL",
+                describe("{\"centerId\":\"c\",\"category\":\"x\",\"riskLevel\":3}"));
+        assertEquals("field 'centerId': wrong type or shape of value", describe("{\"centerId\":5,\"category\":\"x\"}"));
+        assertEquals("field 'fields.last-seen': wrong type or shape of value",
+                describe("{\"centerId\":\"c\",\"category\":\"x\",\"fields\":{\"last-seen\":true}}"));
     }
 
     @Test

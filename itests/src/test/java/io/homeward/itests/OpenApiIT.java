@@ -1,0 +1,66 @@
+package io.homeward.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The OpenAPI description the platform serves is true of the running platform: every operation it lists, called
+ * with real ids (a case, a note, an attachment that exist), is a route the server knows — answered neither 404
+ * nor 405 nor 5xx, whatever else it says about the (deliberately empty) request.
+ */
+class OpenApiIT {
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void everyDescribedOperationIsServed() throws Exception {
+        try (HomewardInstance homeward = HomewardInstance.layOut(folder)) {
+            homeward.start("--features", "child-focus");
+            ApiClient api = ApiClient.forCenter(homeward, RunawayCases.CENTER);
+            ApiClient.Response opened = api.post("/api/v1/cases", RunawayCases.intake("Openapi"));
+            assertEquals(201, opened.status(), String.valueOf(opened.body()));
+            String caseId = opened.body().get("id").asText();
+            ApiClient.Response attached = api.send("POST", "/api/v1/cases/" + caseId + "/attachments?filename=a.txt",
+                    "text/plain", HttpRequest.BodyPublishers.ofString("statement", StandardCharsets.UTF_8));
+            assertEquals(201, attached.status(), String.valueOf(attached.body()));
+
+            ApiClient.Response served = api.get("/api/v1/openapi.json");
+            assertEquals(200, served.status());
+            assertEquals("3.1.0", served.body().get("openapi").asText());
+            List<String> failures = new ArrayList<>();
+            int operations = 0;
+            for (var path : (Iterable<java.util.Map.Entry<String, JsonNode>>) served.body().get("paths")::fields) {
+                String concrete = path.getKey().replace("{id}", caseId).replace("{centerId}", RunawayCases.CENTER)
+                        .replace("{attachmentId}", attached.body().get("id").asText());
+                for (String method : (Iterable<String>) path.getValue()::fieldNames) {
+                    if (!METHODS.contains(method)) {
+                        continue;
+                    }
+                    operations++;
+                    String upper = method.toUpperCase(Locale.ROOT);
+                    int status = upper.equals("GET") ? api.download(concrete).statusCode()
+                            : api.send(upper, concrete, "{}").status();
+                    if (status == 404 || status == 405 || status >= 500) {
+                        failures.add(upper + " " + path.getKey() + " answered " + status);
+                    }
+                }
+            }
+            assertTrue(operations >= 18, "the description lists only " + operations + " operations");
+            assertEquals(List.of(), failures);
+        }
+    }
+}
