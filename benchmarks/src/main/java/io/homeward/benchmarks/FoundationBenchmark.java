@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
 public final class FoundationBenchmark {
 
     private static final int RUNS = Integer.getInteger("runs", 5);
-    private static final int CASES = Integer.getInteger("cases", 2000);
-    private static final int THREADS = Integer.getInteger("threads", 2);
+    static final int CASES = Integer.getInteger("cases", 2000);
+    static final int THREADS = Integer.getInteger("threads", 2);
     private static final int BATCH = 100;
     /** The settings the store opens its H2 file with (io.homeward.store.internal.Database). */
     private static final String H2_SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
@@ -68,7 +68,7 @@ public final class FoundationBenchmark {
     }
 
     /** Seconds from launching {@code bin/homeward run} to the first 200 from {@code /health}. */
-    private static double coldBoot(HomewardInstance homeward) throws Exception {
+    static double coldBoot(HomewardInstance homeward) throws Exception {
         long start = System.nanoTime();
         homeward.start("--features", "child-focus");
         ApiClient api = new ApiClient(homeward);
@@ -83,7 +83,7 @@ public final class FoundationBenchmark {
     }
 
     /** Cases per second opened through the CaseService by the probe bundle. */
-    private static double serviceIntake(HomewardInstance homeward) {
+    static double serviceIntake(HomewardInstance homeward) {
         String[] output = new String[1];
         // the probe is deployed from deploy/ shortly after boot
         HomewardInstance.awaitCondition("the probe", Duration.ofMinutes(1), () -> {
@@ -103,7 +103,7 @@ public final class FoundationBenchmark {
      * Cases per second written with plain JDBC into the store's own tables: a case row, its child and its
      * OPENED event — the rows intake writes — committing every {@code perTransaction} cases.
      */
-    private static double rawJdbc(Path database, int perTransaction) throws SQLException {
+    static double rawJdbc(Path database, int perTransaction) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + database + H2_SETTINGS, "", "")) {
             c.setAutoCommit(false);
             String prefix = "JDBC-" + perTransaction + "-";
