@@ -160,8 +160,11 @@ function details(c, page) {
   if (!supports('patch', BASE) || c.closed) return section;
   const form = h('form', { class: 'inline-form', novalidate: true, onsubmit: e => {
     e.preventDefault();
-    // every declared field is sent: an emptied input clears the value
-    const fields = Object.fromEntries(definitions.map(f => [f.id, form.querySelector(`[name="fields.${f.id}"]`).value.trim()]));
+    // only what changed is sent; an emptied input clears the value (null), so untouched fields stay as they are
+    const fields = Object.fromEntries(definitions
+      .map(f => [f.id, form.querySelector(`[name="fields.${f.id}"]`).value.trim()])
+      .filter(([id, value]) => value !== (c.fields[id] ?? ''))
+      .map(([id, value]) => [id, value || null]));
     change(page, form, () => request('PATCH', `/api/v1/cases/${c.id}`, { etag: page.etag, body: { fields } }), t('case.detailsSaved'));
   } },
     h('div', { class: 'grid' }, definitions.map(f => customFieldRow(f, { value: c.fields[f.id] ?? '', persons: c.persons }))),
@@ -216,16 +219,18 @@ function attachmentsSection(items, page) {
       showProblems(form, [{ field: 'file', message: t('form.requiredMessage') }]);
       return;
     }
-    const body = new FormData();
-    body.append('file', file.files[0]);
-    change(page, form, () => request('POST', `/api/v1/cases/${page.id}/attachments`, { body }), t('case.attachmentAdded'));
+    // the API takes the file itself as the body, its name as a parameter; the browser sends the file's type
+    const chosen = file.files[0];
+    change(page, form, () => request('POST',
+      `/api/v1/cases/${page.id}/attachments?filename=${encodeURIComponent(chosen.name)}`, { body: chosen }),
+    t('case.attachmentAdded'));
   } },
     fieldRow('file', t('case.file'), file, { hint: t('case.fileHint') }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, t('case.upload'))));
   return h('section', { 'aria-labelledby': 'attachments-h', class: 'panel' },
     h('h2', { id: 'attachments-h' }, t('case.attachments')),
     items.length === 0 ? h('p', { class: 'muted' }, t('case.noAttachments')) : h('ul', { class: 'attachments' }, items.map(a =>
-      h('li', {}, h('a', { href: `/api/v1/cases/${page.id}/attachments/${a.id}/content`, download: '' }, a.filename ?? a.id),
+      h('li', {}, h('a', { href: `/api/v1/cases/${page.id}/attachments/${a.id}`, download: '' }, a.filename ?? a.id),
         ' ', h('span', { class: 'muted small' }, [a.contentType, size(a.size), a.uploadedBy, dateTime(a.uploadedAt)].filter(Boolean).join(' · '))))),
     form);
 }
