@@ -53,74 +53,34 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.opentest4j.TestAbortedException;
 
 /**
  * What {@link CaseServiceImpl} promises, against a real database. Subclasses say which database: the same
  * tests run on an H2 file database and on PostgreSQL. One database per class; every test starts from empty
  * tables.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class CaseServiceContract {
+abstract class CaseServiceContract extends DatabaseContract {
 
     private static final Instant MARCH_2026 = Instant.parse("2026-03-01T10:00:00Z");
     private static final String TEST_PLUGIN = "io.homeward.test 1.0.0";
     private static final String OTHER_PLUGIN = "io.homeward.other 1.0.0";
 
-    private Database database;
     private TestCenters centers;
     private TestClock clock;
     private DirectPluginCalls pluginCalls;
     private CaseServiceImpl service;
-    private TestAbortedException unavailable;
 
-    /**
-     * @return how to reach the database under test, the same database on every call; may abort the class with
-     *     a failed assumption when that database is not available here
-     */
-    abstract Database.Settings settings();
 
-    /** Called once the tests are done and the database is closed. */
-    void cleanUp() throws Exception {
-    }
 
-    @BeforeAll
-    void openDatabase() {
-        try {
-            database = new Database(settings());
-        } catch (TestAbortedException e) {
-            // the database is not available here: every test is then reported as skipped, with the reason
-            System.out.println(getClass().getSimpleName() + ": " + e.getMessage());
-            unavailable = e;
-        }
-    }
 
-    @AfterAll
-    void closeDatabase() throws Exception {
-        if (database != null) {
-            database.close();
-        }
-        cleanUp();
-    }
 
     @BeforeEach
     void emptyStore() {
-        if (unavailable != null) {
-            throw unavailable;
-        }
-        database.inTransaction(session -> {
-            for (String table : List.of("hw_attachment_content", "hw_attachment", "hw_case_note",
-                    "hw_timeline_event", "hw_case_field", "hw_person", "hw_case_share",
-                    "hw_sla_timer", "hw_case", "hw_case_number")) {
-                session.createNativeMutationQuery("delete from " + table).executeUpdate();
-            }
-            return null;
-        });
+        emptyTables(List.of("hw_attachment_content", "hw_attachment", "hw_case_note",
+                "hw_timeline_event", "hw_case_field", "hw_person", "hw_case_share", "hw_sla_timer", "hw_case",
+                "hw_case_number"));
         centers = new TestCenters();
         clock = new TestClock(MARCH_2026);
         pluginCalls = new DirectPluginCalls();

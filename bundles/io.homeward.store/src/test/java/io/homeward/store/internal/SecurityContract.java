@@ -38,64 +38,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.opentest4j.TestAbortedException;
 
 /**
  * Accounts, authorization and the audit trail against a real database: subclasses say which, like
  * {@link CaseServiceContract}. Every test starts from empty tables.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SecurityContract {
+abstract class SecurityContract extends DatabaseContract {
 
     private static final Instant MARCH_2026 = Instant.parse("2026-03-01T10:00:00Z");
     private static final Subject CONSOLE = Subject.system("console");
 
-    private Database database;
-    private TestAbortedException unavailable;
     private TestClock clock;
     private AuditLog audit;
     private AccountServiceImpl accounts;
     private AuthorizedCaseService cases;
 
-    abstract Database.Settings settings();
 
-    void cleanUp() throws Exception {
-    }
 
-    @BeforeAll
-    void openDatabase() {
-        try {
-            database = new Database(settings());
-        } catch (TestAbortedException e) {
-            System.out.println(getClass().getSimpleName() + ": " + e.getMessage());
-            unavailable = e;
-        }
-    }
 
-    @AfterAll
-    void closeDatabase() throws Exception {
-        if (database != null) {
-            database.close();
-        }
-        cleanUp();
-    }
 
     @BeforeEach
     void emptyStore() {
-        if (unavailable != null) {
-            throw unavailable;
-        }
-        database.inTransaction(session -> {
-            for (String table : List.of("hw_timeline_event", "hw_case_field", "hw_person", "hw_case_share",
+        emptyTables(List.of("hw_timeline_event", "hw_case_field", "hw_person", "hw_case_share",
                     "hw_sla_timer", "hw_case_note", "hw_attachment_content", "hw_attachment", "hw_case", "hw_case_number",
-                    "hw_session", "hw_api_token", "hw_user_role", "hw_user", "hw_login_throttle", "hw_audit")) {
-                session.createNativeMutationQuery("delete from " + table).executeUpdate();
-            }
+                    "hw_session", "hw_api_token", "hw_user_role", "hw_user", "hw_login_throttle", "hw_audit"));
+        database.inTransaction(session -> {
             session.createNativeMutationQuery("update hw_audit_head set last_seq = 0, last_hash = :genesis")
                     .setParameter("genesis", AuditLog.GENESIS).executeUpdate();
             return null;
