@@ -149,7 +149,9 @@ class BrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".badge.status"), "Opvolging met politie"));
         assertTrue(text(By.id("messages")).contains("Gedaan: Proces-verbaal bevestigen"), text(By.id("messages")));
         assertTrue(text(By.cssSelector(".timeline")).contains("Proces-verbaal bevestigen"), "the timeline records the step");
-        assertTrue(text(By.cssSelector("#details-h + dl")).contains("PV-BR-2026-17"), "the field is on the case");
+        // Child Focus's plugin groups the police reference in a case-page section of its own
+        assertEquals("Opvolging met de politie", text(By.id("section-police-follow-up-h")));
+        assertTrue(text(By.cssSelector("#section-police-follow-up-h + dl")).contains("PV-BR-2026-17"), "the field is on the case");
     }
 
     @Test

@@ -18,13 +18,14 @@ import java.util.Optional;
  * @param categories never empty
  * @param workflows every declared workflow version, never empty
  * @param alertCriteria the criteria of the country's child abduction alert plan, never null
+ * @param sections what the center adds to its case page, in order, never null
  * @param hub the hub's rules when this center is a regional hub, null for a national center
  * @param plugin symbolic name and version of the bundle that declared it, never null
  */
 public record Center(String id, String name, String country, ZoneId timeZone, List<String> languages,
         List<Hotline> hotlines, CaseNumberScheme caseNumbers, List<FieldDefinition> fields,
-        List<CaseCategory> categories, List<Workflow> workflows, List<AlertCriterion> alertCriteria, Hub hub,
-        String plugin) {
+        List<CaseCategory> categories, List<Workflow> workflows, List<AlertCriterion> alertCriteria,
+        List<CaseSection> sections, Hub hub, String plugin) {
     public Center {
         languages = List.copyOf(languages);
         hotlines = List.copyOf(hotlines);
@@ -32,6 +33,7 @@ public record Center(String id, String name, String country, ZoneId timeZone, Li
         categories = List.copyOf(categories);
         workflows = List.copyOf(workflows);
         alertCriteria = List.copyOf(alertCriteria);
+        sections = List.copyOf(sections);
     }
 
     /** @return true when this center is a regional hub */

@@ -117,7 +117,7 @@ public final class CenterRegistryImpl implements CenterRegistry, BundleCheck {
         List<Workflow> workflows = new ArrayList<>(c.workflows());
         workflows.addAll(d.retained());
         return new Center(c.id(), c.name(), c.country(), c.timeZone(), c.languages(), c.hotlines(), c.caseNumbers(),
-                c.fields(), c.categories(), workflows, c.alertCriteria(),
+                c.fields(), c.categories(), workflows, c.alertCriteria(), c.sections(),
                 c.hub() == null || membership == null ? c.hub() : membership.applyTo(c.hub()), c.plugin());
     }
 

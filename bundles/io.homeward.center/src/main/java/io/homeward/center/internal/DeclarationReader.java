@@ -3,6 +3,7 @@ package io.homeward.center.internal;
 import io.homeward.casemodel.CaseType;
 import io.homeward.casemodel.center.AlertCriterion;
 import io.homeward.casemodel.center.CaseCategory;
+import io.homeward.casemodel.center.CaseSection;
 import io.homeward.casemodel.center.CaseNumberScheme;
 import io.homeward.casemodel.center.Center;
 import io.homeward.casemodel.center.FieldDefinition;
@@ -251,10 +252,24 @@ final class DeclarationReader {
                 unique(criterionIds, a, "alert criterion");
                 criteria.add(criterion(a, fieldIds));
             }
+            Set<String> sectionIds = new HashSet<>();
+            List<CaseSection> sections = new ArrayList<>();
+            for (Element section : c.all("section")) {
+                unique(sectionIds, section, "section");
+                List<String> shown = new ArrayList<>();
+                for (Element show : section.all("show")) {
+                    if (!fieldIds.contains(show.attr("field"))) {
+                        problem(show, "section '" + section.attr("id") + "' shows field '" + show.attr("field")
+                                + "', which is not declared");
+                    }
+                    shown.add(show.attr("field"));
+                }
+                sections.add(new CaseSection(section.attr("id"), shown, section.labels()));
+            }
             List<Element> hubs = c.all("hub");
             Hub hub = hubs.isEmpty() ? null : hub(hubs.get(0), fieldIds);
             return new Center(c.attr("id"), c.attr("name"), c.attr("country"), zone, languages, hotlines, numbers,
-                    fields, categories, workflows, criteria, hub, plugin);
+                    fields, categories, workflows, criteria, sections, hub, plugin);
         }
 
         private CaseNumberScheme numbers(Element where, String pattern) {

@@ -56,6 +56,8 @@ class DeclarationReaderTest {
         assertEquals(List.of(), childFocus.currentWorkflow("disappearance").orElseThrow().state("reported").orElseThrow().requiredFields());
         assertEquals(java.time.Duration.ofHours(1), focus.currentWorkflow("missing").orElseThrow().slas().get(0).within());
         assertEquals(4, smile.alertCriteria().size());
+        assertEquals(List.of("abduction-confirmed", "serious-danger", "suspect-or-vehicle"), smile.sections().get(0).fields());
+        assertEquals("Opvolging met de politie", childFocus.sections().get(0).labels().in(List.of("nl"), "?"));
         assertTrue(seec.isHub());
         assertEquals(13, seec.hub().members().size(), seec.hub().members().toString());
         assertEquals("SEEC-AL-2026-0007", seec.hub().rules("AL").orElseThrow().caseNumbers().format(2026, 7));

@@ -113,7 +113,7 @@ final class TestCenters implements CenterRegistry {
                         new FieldDefinition("found-by", FieldType.PERSON, List.of(), 36, labels("Found by"))),
                 List.of(new CaseCategory("runaway", CaseType.RUNAWAY, "missing", labels("Runaway")),
                         new CaseCategory("abduction", CaseType.CRIMINAL_ABDUCTION, "missing", labels("Abduction"))),
-                List.of(workflows), List.of(), null, "io.homeward.test 1.0.0");
+                List.of(workflows), List.of(), List.of(), null, "io.homeward.test 1.0.0");
     }
 
     private static Center otherCenter() {
@@ -122,7 +122,7 @@ final class TestCenters implements CenterRegistry {
                 List.of(new FieldDefinition("last-seen", FieldType.DATE, List.of(), 10, labels("Last seen"))),
                 List.of(new CaseCategory("lost", CaseType.LOST_INJURED_OR_OTHERWISE_MISSING, "simple", labels("Lost")),
                         new CaseCategory("fugi", CaseType.RUNAWAY, "simple", labels("Runaway"))),
-                List.of(simpleWorkflow("simple")), List.of(), null, "io.homeward.other 1.0.0");
+                List.of(simpleWorkflow("simple")), List.of(), List.of(), null, "io.homeward.other 1.0.0");
     }
 
     private static Center roCenter() {
@@ -130,7 +130,7 @@ final class TestCenters implements CenterRegistry {
                 new CaseNumberScheme("RO-{yyyy}-{seq:5}"),
                 List.of(new FieldDefinition("last-seen", FieldType.DATE, List.of(), 10, labels("Last seen"))),
                 List.of(new CaseCategory("fuga", CaseType.RUNAWAY, "simple", labels("Runaway"))),
-                List.of(simpleWorkflow("simple")), List.of(), null, "io.homeward.ro 1.0.0");
+                List.of(simpleWorkflow("simple")), List.of(), List.of(), null, "io.homeward.ro 1.0.0");
     }
 
     /**
@@ -146,7 +146,7 @@ final class TestCenters implements CenterRegistry {
                         new FieldDefinition("border", FieldType.TEXT, List.of(), 50, labels("Border crossing"))),
                 List.of(new CaseCategory("runaway", CaseType.RUNAWAY, "hub-case", labels("Runaway")),
                         new CaseCategory("migration", CaseType.MISSING_IN_MIGRATION, "hub-case", labels("Migration"))),
-                List.of(simpleWorkflow("hub-case")), List.of(), hub, "io.homeward.seec 1.0.0");
+                List.of(simpleWorkflow("hub-case")), List.of(), List.of(), hub, "io.homeward.seec 1.0.0");
     }
 
     private static Workflow simpleWorkflow(String id) {

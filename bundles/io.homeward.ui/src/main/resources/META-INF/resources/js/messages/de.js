@@ -101,6 +101,7 @@ export default {
   'case.personAdded': 'Die Person wurde hinzugefügt.',
   'case.details': 'Angaben',
   'case.noDetails': 'Noch keine Angaben.',
+  'case.notKnownYet': 'Noch nicht bekannt',
   'case.editDetails': 'Angaben ändern',
   'case.detailsSaved': 'Die Angaben wurden gespeichert.',
   'case.assignee': 'Zugewiesen an',

@@ -101,6 +101,7 @@ export default {
   'case.personAdded': 'Το πρόσωπο προστέθηκε.',
   'case.details': 'Στοιχεία',
   'case.noDetails': 'Δεν έχουν καταχωριστεί στοιχεία.',
+  'case.notKnownYet': 'Δεν είναι ακόμη γνωστό',
   'case.editDetails': 'Αλλαγή στοιχείων',
   'case.detailsSaved': 'Τα στοιχεία αποθηκεύτηκαν.',
   'case.assignee': 'Ανατέθηκε σε',

@@ -111,6 +111,7 @@ export default {
   'case.personAdded': 'The person was added.',
   'case.details': 'Details',
   'case.noDetails': 'No details recorded yet.',
+  'case.notKnownYet': 'Not known yet',
   'case.editDetails': 'Edit details',
   'case.detailsSaved': 'The details were saved.',
   'case.assignee': 'Assigned to',

@@ -101,6 +101,7 @@ export default {
   'case.personAdded': 'La personne a été ajoutée.',
   'case.details': 'Informations',
   'case.noDetails': 'Aucune information enregistrée.',
+  'case.notKnownYet': 'Pas encore connu',
   'case.editDetails': 'Modifier les informations',
   'case.detailsSaved': 'Les informations ont été enregistrées.',
   'case.assignee': 'Attribué à',

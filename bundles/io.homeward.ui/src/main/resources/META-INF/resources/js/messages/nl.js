@@ -101,6 +101,7 @@ export default {
   'case.personAdded': 'De persoon is toegevoegd.',
   'case.details': 'Gegevens',
   'case.noDetails': 'Nog geen gegevens ingevuld.',
+  'case.notKnownYet': 'Nog niet bekend',
   'case.editDetails': 'Gegevens wijzigen',
   'case.detailsSaved': 'De gegevens zijn bewaard.',
   'case.assignee': 'Toegewezen aan',

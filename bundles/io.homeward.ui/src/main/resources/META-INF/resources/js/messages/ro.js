@@ -101,6 +101,7 @@ export default {
   'case.personAdded': 'Persoana a fost adăugată.',
   'case.details': 'Detalii',
   'case.noDetails': 'Încă nu sunt detalii.',
+  'case.notKnownYet': 'Încă necunoscut',
   'case.editDetails': 'Modifică detaliile',
   'case.detailsSaved': 'Detaliile au fost salvate.',
   'case.assignee': 'Atribuit lui',

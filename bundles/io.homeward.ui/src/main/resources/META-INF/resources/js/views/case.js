@@ -26,6 +26,7 @@ export async function caseView(main, id) {
       h('div', { class: 'case-main' },
         actions(c, page),
         persons(c, page),
+        ...declaredSections(c),
         details(c, page),
         notes ? notesSection(notes.items ?? [], page) : null,
         timeline(c, history.items)),
@@ -149,10 +150,26 @@ function persons(c, page) {
   return append(section, h('details', {}, h('summary', {}, t('case.addPerson')), form));
 }
 
-/** The center's custom fields: the filled ones as a list, and all of them to edit where the API allows it. */
+/** The sections the center's plugin adds to its case page: a heading and the fields it groups under it. */
+function declaredSections(c) {
+  const center = session.centers.get(c.centerId);
+  const definitions = new Map((center?.fields ?? []).map(f => [f.id, f]));
+  return (center?.sections ?? []).map(s => h('section', { 'aria-labelledby': `section-${s.id}-h`, class: 'panel' },
+    h('h2', { id: `section-${s.id}-h` }, label(s.labels, s.id)),
+    h('dl', { class: 'facts wide' }, s.fields.filter(id => definitions.has(id)).map(id => [
+      h('dt', {}, label(definitions.get(id).labels, id)),
+      h('dd', {}, c.fields[id] ? fieldValueText(definitions.get(id), c.fields[id], c.persons)
+        : h('span', { class: 'muted' }, t('case.notKnownYet')))]))));
+}
+
+/**
+ * The center's custom fields: the filled ones not shown in a declared section as a list, and all of them to
+ * edit where the API allows it.
+ */
 function details(c, page) {
   const definitions = session.centers.get(c.centerId)?.fields ?? [];
-  const filled = definitions.filter(f => c.fields[f.id]);
+  const inSections = new Set((session.centers.get(c.centerId)?.sections ?? []).flatMap(s => s.fields));
+  const filled = definitions.filter(f => c.fields[f.id] && !inSections.has(f.id));
   const section = h('section', { 'aria-labelledby': 'details-h', class: 'panel' },
     h('h2', { id: 'details-h' }, t('case.details')),
     filled.length === 0 ? h('p', { class: 'muted' }, t('case.noDetails')) : h('dl', { class: 'facts wide' },

@@ -59,7 +59,7 @@ class JsonTest {
         io.homeward.casemodel.center.Center seec = new io.homeward.casemodel.center.Center("seec", "SEEC", "GR",
                 java.time.ZoneId.of("Europe/Athens"), java.util.List.of("en"), java.util.List.of(),
                 new io.homeward.casemodel.center.CaseNumberScheme("S-{seq:3}"), java.util.List.of(), java.util.List.of(),
-                java.util.List.of(), java.util.List.of(), hub, "seec 1");
+                java.util.List.of(), java.util.List.of(), java.util.List.of(), hub, "seec 1");
         String json = Json.MAPPER.writeValueAsString(seec);
         assertTrue(json.contains("\"hub\":{\"members\":[\"AL\",\"GR\"],\"routing\":\"TRANSFER\""), json);
     }

@@ -30,7 +30,7 @@ class LocalizerTest {
                     List.of(new WorkflowState("reported", false, List.of("police-station"),
                             new Labels(Map.of("el", "Καταγγελία", "en", "Reported")))),
                     List.of(), List.of(), List.of())),
-            List.of(), null, "test 1");
+            List.of(), List.of(), null, "test 1");
 
     private static final InvalidCaseException REQUIRED = new InvalidCaseException(List.of(
             new Violation("fields.police-station", "is required in state reported", "field.required-in-state", List.of("reported")),
