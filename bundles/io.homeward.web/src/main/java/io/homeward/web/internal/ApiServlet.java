@@ -37,35 +37,35 @@ abstract class ApiServlet extends HttpServlet {
         try {
             handle(req, resp);
         } catch (ApiException e) {
-            problem(resp, e.status(), e.getMessage(), e.violations(), e.headers().entrySet().stream()
+            problem(req, resp, e.status(), e.getMessage(), e.violations(), e.headers().entrySet().stream()
                     .flatMap(h -> Stream.of(h.getKey(), h.getValue())).toArray(String[]::new));
             if (e.language() != null) {
                 resp.setHeader("Content-Language", e.language());
             }
         } catch (InvalidCaseException e) {
-            problem(resp, 422, e.getMessage(), e.violations());
+            problem(req, resp, 422, e.getMessage(), e.violations());
         } catch (AttachmentRefusedException e) {
-            problem(resp, e.reason() == AttachmentRefusedException.Reason.TOO_LARGE ? 413 : 415, e.getMessage(),
+            problem(req, resp, e.reason() == AttachmentRefusedException.Reason.TOO_LARGE ? 413 : 415, e.getMessage(),
                     List.of());
         } catch (LoginThrottledException e) {
             // whole seconds, rounded up: a client that waits exactly this long is let in
             long seconds = Math.max(1, e.retryAfter().toSeconds() + (e.retryAfter().toMillisPart() > 0 ? 1 : 0));
-            problem(resp, 429, e.getMessage(), List.of(), "Retry-After", Long.toString(seconds));
+            problem(req, resp, 429, e.getMessage(), List.of(), "Retry-After", Long.toString(seconds));
         } catch (AuthenticationException e) {
-            problem(resp, 401, e.getMessage(), List.of());
+            problem(req, resp, 401, e.getMessage(), List.of());
         } catch (AccountException e) {
-            problem(resp, 400, e.getMessage(), List.of());
+            problem(req, resp, 400, e.getMessage(), List.of());
         } catch (AccessDeniedException e) {
-            problem(resp, 403, e.getMessage(), List.of());
+            problem(req, resp, 403, e.getMessage(), List.of());
         } catch (CaseNotFoundException e) {
-            problem(resp, 404, e.getMessage(), List.of());
+            problem(req, resp, 404, e.getMessage(), List.of());
         } catch (StaleCaseException e) {
-            problem(resp, 412, e.getMessage(), List.of());
+            problem(req, resp, 412, e.getMessage(), List.of());
         } catch (PluginFailureException e) {
             // the center's plugin failed, not the request: it may succeed later, and other centers still work
-            problem(resp, 503, e.getMessage(), List.of());
+            problem(req, resp, 503, e.getMessage(), List.of());
         } catch (io.homeward.casemodel.CaseException e) {
-            problem(resp, 409, e.getMessage(), List.of());
+            problem(req, resp, 409, e.getMessage(), List.of());
         } catch (Exception e) {
             String incident = UUID.randomUUID().toString();
             // the exception message may quote data from the request, so only its type and stack go to the log:
@@ -74,7 +74,7 @@ abstract class ApiServlet extends HttpServlet {
             withoutMessage.setStackTrace(e.getStackTrace());
             LOG.error("Incident {} on {} {}: {}", incident, req.getMethod(), req.getRequestURI(), e.getClass().getName(),
                     withoutMessage);
-            problem(resp, 500, "The request failed on the server; nothing was changed. Incident " + incident
+            problem(req, resp, 500, "The request failed on the server; nothing was changed. Incident " + incident
                     + " is logged for support.", List.of());
         }
     }
@@ -111,12 +111,17 @@ abstract class ApiServlet extends HttpServlet {
      *
      * @param headers header names and values to send with it, in pairs
      */
-    static void problem(HttpServletResponse resp, int status, String detail,
+    static void problem(HttpServletRequest req, HttpServletResponse resp, int status, String detail,
             List<InvalidCaseException.Violation> violations, String... headers) throws IOException {
         if (resp.isCommitted()) {
             return;
         }
         resp.reset();
+        if (req.getContentLengthLong() > 0 || req.getHeader("Transfer-Encoding") != null) {
+            // a refused request's body may be left unread, and the server then drops the connection: say so,
+            // or a client reusing it sees its next request fail with an empty answer
+            resp.setHeader("Connection", "close");
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             resp.setHeader(headers[i], headers[i + 1]);
         }

@@ -72,12 +72,12 @@ public final class AuthenticationFilter extends HttpFilter {
             user = session == null ? null : session.user();
             if (session != null) {
                 if (!SAFE_METHODS.contains(req.getMethod()) && !sameToken(session.csrfToken(), req.getHeader(CSRF_HEADER))) {
-                    ApiServlet.problem(resp, 403, "this request changes data and needs the header " + CSRF_HEADER
+                    ApiServlet.problem(req, resp, 403, "this request changes data and needs the header " + CSRF_HEADER
                             + " with the csrfToken of your session", List.of());
                     return;
                 }
                 if (user.mustChangePassword() && !mayWithOneTimePassword(req.getMethod(), path)) {
-                    ApiServlet.problem(resp, 403, "change your one-time password first (PUT " + LOGIN + "/password)",
+                    ApiServlet.problem(req, resp, 403, "change your one-time password first (PUT " + LOGIN + "/password)",
                             List.of());
                     return;
                 }
@@ -85,7 +85,7 @@ public final class AuthenticationFilter extends HttpFilter {
             }
         }
         if (user == null) {
-            ApiServlet.problem(resp, 401, "log in first (POST " + LOGIN + ") or send a valid bearer token", List.of(),
+            ApiServlet.problem(req, resp, 401, "log in first (POST " + LOGIN + ") or send a valid bearer token", List.of(),
                     "WWW-Authenticate", "Bearer realm=\"homeward\"");
             return;
         }
