@@ -9,12 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,7 +96,7 @@ class ApiBaselineIT {
                 "<version>" + current + "</version>", "<version>" + version + "</version>");
         Files.writeString(api.resolve("pom.xml"), replaceFirst(pom, "<relativePath>../../pom.xml</relativePath>",
                 "<relativePath>../parent/pom.xml</relativePath>"));
-        copyTree(module.resolve("src/main"), api.resolve("src/main"));
+        HomewardInstance.copyTree(module.resolve("src/main"), api.resolve("src/main"));
         return api;
     }
 
@@ -151,18 +148,5 @@ class ApiBaselineIT {
         int at = text.indexOf(target);
         assertTrue(at >= 0, "'" + target + "' not found");
         return text.substring(0, at) + replacement + text.substring(at + target.length());
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : paths.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

@@ -192,7 +192,8 @@ public final class HomewardInstance implements AutoCloseable {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    /** Copies a folder tree, keeping file attributes (the launcher script stays executable). */
+    static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path source : paths.sorted(Comparator.naturalOrder()).toList()) {
                 Path target = to.resolve(from.relativize(source).toString());
