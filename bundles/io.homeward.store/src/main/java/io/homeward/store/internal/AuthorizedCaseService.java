@@ -237,7 +237,7 @@ public final class AuthorizedCaseService implements CaseService {
     }
 
     /** @return the subject bound to this thread, when it has the permission */
-    private static Subject permitted(Permission permission) {
+    static Subject permitted(Permission permission) {
         Subject subject = SubjectContext.require();
         if (!subject.may(permission)) {
             throw new AccessDeniedException("your role does not allow this (" + permission + ")");

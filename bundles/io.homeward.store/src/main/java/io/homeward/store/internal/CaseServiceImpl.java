@@ -148,6 +148,15 @@ public class CaseServiceImpl implements CaseService {
 
     @Override
     public Case open(NewCase intake, String actor) {
+        return open(intake, actor, opened -> List.of());
+    }
+
+    /**
+     * Opens a case like {@link #open(NewCase, String)} and persists, in the same transaction, what
+     * {@code alsoPersist} makes of the new case (events it appends to the case's timeline, rows that refer to it):
+     * the case and they are stored together or not at all.
+     */
+    Case open(NewCase intake, String actor, Function<CaseEntity, List<Object>> alsoPersist) {
         Objects.requireNonNull(intake, "intake");
         Objects.requireNonNull(actor, "actor");
         CheckedIntake checked = check(intake);
@@ -183,8 +192,10 @@ public class CaseServiceImpl implements CaseService {
                 events.add(entity.appendEvent(now, actor, TimelineEvent.ROUTED, null, null, null,
                         checked.route().routedNote()));
             }
+            List<Object> also = alsoPersist.apply(entity);
             session.persist(entity);
             events.forEach(session::persist);
+            also.forEach(session::persist);
             session.flush();
             return entity.toCase();
         });

@@ -1,0 +1,293 @@
+package io.homeward.store.internal;
+
+import io.homeward.casemodel.Case;
+import io.homeward.casemodel.CaseException;
+import io.homeward.casemodel.CaseNotFoundException;
+import io.homeward.casemodel.InvalidCaseException;
+import io.homeward.casemodel.NewCase;
+import io.homeward.casemodel.Person;
+import io.homeward.casemodel.PersonDetails;
+import io.homeward.casemodel.center.CaseCategory;
+import io.homeward.casemodel.center.Center;
+import io.homeward.casemodel.center.CenterRegistry;
+import io.homeward.casemodel.center.FieldType;
+import io.homeward.casemodel.exchange.ExchangeService;
+import io.homeward.casemodel.exchange.ExchangeService.Identity;
+import io.homeward.casemodel.exchange.ExchangeService.SignedPackage;
+import io.homeward.casemodel.exchange.InboxEntry;
+import io.homeward.casemodel.exchange.OutboxEntry;
+import io.homeward.casemodel.exchange.PackageRefusedException;
+import io.homeward.casemodel.exchange.PackageRefusedException.Reason;
+import io.homeward.casemodel.exchange.Receipt;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The exchange on the case {@link Database}, without authorization: {@link AuthorizedExchangeService} wraps it.
+ * Builds, signs and queues packages; receives them into cases; keeps the outbox and inbox; holds the partners
+ * configured as {@link ExchangePartner}s. Delivery itself is {@link ExchangeOutbox}'s. Log messages name packages,
+ * partners and case numbers only, never case content.
+ */
+@Component(service = ExchangeServiceImpl.class, configurationPid = ExchangeConfiguration.PID)
+@Designate(ocd = ExchangeConfiguration.class)
+public class ExchangeServiceImpl {
+
+    /** The actor the receiver's timeline names for a partner's package. */
+    static String actorOf(String partnerId) {
+        return "exchange:" + partnerId;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExchangeServiceImpl.class);
+
+    private final Database database;
+    private final CaseServiceImpl cases;
+    private final CenterRegistry centers;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Map<String, ExchangePartner> partners = new ConcurrentHashMap<>();
+    private volatile String deploymentId;
+
+    @Activate
+    public ExchangeServiceImpl(@Reference Database database, @Reference CaseServiceImpl cases,
+            @Reference CenterRegistry centers, @Reference AuditLog audit, ExchangeConfiguration config) {
+        this(database, cases, centers, audit, Clock.systemUTC(), config.deploymentId());
+    }
+
+    ExchangeServiceImpl(Database database, CaseServiceImpl cases, CenterRegistry centers, AuditLog audit, Clock clock,
+            String deploymentId) {
+        this.database = database;
+        this.cases = cases;
+        this.centers = centers;
+        this.audit = audit;
+        this.clock = clock;
+        this.deploymentId = deploymentId.strip();
+    }
+
+    @Modified
+    void modified(ExchangeConfiguration config) {
+        deploymentId = config.deploymentId().strip();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removePartner")
+    void addPartner(ExchangePartner partner) {
+        ExchangePartner previous = partners.put(partner.id(), partner);
+        if (previous != null && previous != partner) {
+            LOG.warn("Two configurations name exchange partner {}; the last one counts", partner.id());
+        }
+    }
+
+    void removePartner(ExchangePartner partner) {
+        partners.remove(partner.id(), partner);
+    }
+
+    /** @return the configured partner with this id */
+    Optional<ExchangePartner> partner(String id) {
+        return Optional.ofNullable(partners.get(id));
+    }
+
+    /** @return this deployment's id and public key, creating the key pair at first use */
+    Identity identity() {
+        return new Identity(deploymentId.isEmpty() ? "(not configured: set deploymentId in etc/"
+                + ExchangeConfiguration.PID + ".cfg)" : deploymentId, key().publicKey());
+    }
+
+    /** @return the key pair's row; the first node to create it wins, the others read the winner's */
+    private ExchangeKeyEntity key() {
+        ExchangeKeyEntity key = database.inTransaction(s -> s.find(ExchangeKeyEntity.class,
+                ExchangeKeyEntity.DEPLOYMENT));
+        if (key != null) {
+            return key;
+        }
+        KeyPair pair = ExchangeKeys.generate();
+        try {
+            database.inTransaction(s -> {
+                s.persist(new ExchangeKeyEntity(ExchangeKeys.encode(pair.getPublic()),
+                        ExchangeKeys.encode(pair.getPrivate()), clock.instant()));
+                return null;
+            });
+            LOG.info("Created this deployment's exchange key pair");
+        } catch (RuntimeException e) {
+            LOG.info("Another node created the exchange key pair first ({})", e.getClass().getName());
+        }
+        return database.inTransaction(s -> s.find(ExchangeKeyEntity.class, ExchangeKeyEntity.DEPLOYMENT));
+    }
+
+    /** See {@link ExchangeService#send}; the caller has checked that the actor may. */
+    OutboxEntry send(UUID caseId, String partnerId, String targetCenter, String message, String actor) {
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(actor, "actor");
+        if (deploymentId.isEmpty()) {
+            throw new InvalidCaseException("partner", "this deployment has no exchange identity: set deploymentId"
+                    + " in etc/" + ExchangeConfiguration.PID + ".cfg");
+        }
+        ExchangePartner partner = partnerId == null ? null : partners.get(partnerId);
+        if (partner == null) {
+            throw new InvalidCaseException("partner", "no exchange partner " + partnerId + " is configured; partners: "
+                    + String.join(", ", new TreeSet<>(partners.keySet())));
+        }
+        String target = targetCenter == null || targetCenter.isBlank() ? partner.center() : targetCenter.strip();
+        if (target == null) {
+            throw new InvalidCaseException("center", "name the center at partner " + partnerId
+                    + " that is to receive the case: its configuration names none");
+        }
+        if (message != null && message.length() > 20_000) {
+            throw new InvalidCaseException("message", "is longer than 20000 characters");
+        }
+        Case c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        Instant now = clock.instant();
+        ExchangePackage pkg = new ExchangePackage(UUID.randomUUID(), deploymentId, now, target, c.number(), c.type(),
+                c.country(), c.risk().level(), c.risk().reason(), portableFields(c), c.persons().stream()
+                        .map(ExchangeServiceImpl::withoutPhone).toList(), message);
+        byte[] content = pkg.toJson();
+        String signature = Base64.getEncoder().encodeToString(ExchangeKeys.sign(
+                ExchangeKeys.privateKey(key().privateKey()), content));
+        ExchangeOutboxEntity entry = new ExchangeOutboxEntity(pkg.packageId(), caseId, c.number(), partner.id(),
+                target, new String(content, StandardCharsets.UTF_8), signature, now);
+        database.inTransaction(session -> {
+            CaseTimeline.append(session, caseId, now, actor, ExchangeService.SENT, "package " + pkg.packageId()
+                    + " queued for partner " + partner.id() + ", center " + target);
+            session.persist(entry);
+            return null;
+        });
+        LOG.info("Queued package {} of case {} for exchange partner {}", pkg.packageId(), c.number(), partner.id());
+        return entry.toEntry();
+    }
+
+    /** The custom fields, but those naming persons by id: the ids mean nothing at the partner. */
+    private Map<String, String> portableFields(Case c) {
+        Center center = centers.center(c.centerId()).orElse(null);
+        return c.fields().entrySet().stream()
+                .filter(f -> center == null || center.field(f.getKey())
+                        .map(d -> d.type() != FieldType.PERSON).orElse(true))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static PersonDetails withoutPhone(Person person) {
+        PersonDetails d = person.details();
+        return new PersonDetails(d.role(), d.familyName(), d.givenName(), d.sex(), d.dateOfBirth(), d.description(),
+                null);
+    }
+
+    /**
+     * @param caseId one case, or null for all
+     * @param centerId only entries of cases this center owns, or null for all
+     */
+    List<OutboxEntry> outbox(UUID caseId, String centerId) {
+        return database.inTransaction(session -> session.createSelectionQuery("select o from ExchangeOutboxEntity o"
+                + " where (:caseId is null or o.caseId = :caseId) and (:centerId is null or o.caseId in"
+                + " (select c.id from CaseEntity c where c.centerId = :centerId)) order by o.createdAt desc",
+                ExchangeOutboxEntity.class).setParameter("caseId", caseId).setParameter("centerId", centerId)
+                .setMaxResults(500).getResultList().stream().map(ExchangeOutboxEntity::toEntry).toList());
+    }
+
+    /** @param centerId only entries of cases this center owns, or null for all */
+    List<InboxEntry> inbox(String centerId) {
+        return database.inTransaction(session -> session.createSelectionQuery("select i from ExchangeInboxEntity i"
+                + " where :centerId is null or i.caseId in (select c.id from CaseEntity c where c.centerId = :centerId)"
+                + " order by i.receivedAt desc", ExchangeInboxEntity.class).setParameter("centerId", centerId)
+                .setMaxResults(500).getResultList().stream().map(ExchangeInboxEntity::toEntry).toList());
+    }
+
+    SignedPackage export(UUID packageId) {
+        ExchangeOutboxEntity entry = database.inTransaction(s -> s.find(ExchangeOutboxEntity.class, packageId));
+        if (entry == null) {
+            throw new InvalidCaseException("packageId", "no package " + packageId + " in the outbox");
+        }
+        return new SignedPackage(packageId, entry.content().getBytes(StandardCharsets.UTF_8),
+                Base64.getDecoder().decode(entry.signature()));
+    }
+
+    /** See {@link ExchangeService#receive}. */
+    Receipt receive(byte[] content, byte[] signature) {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(signature, "signature");
+        ExchangePackage pkg = ExchangePackage.parse(content);
+        ExchangePartner partner = partners.get(pkg.sender());
+        if (partner == null) {
+            throw new PackageRefusedException(Reason.UNKNOWN_PARTNER, "deployment " + pkg.sender()
+                    + " is not a partner of this deployment");
+        }
+        if (!ExchangeKeys.verify(partner.publicKey(), content, signature)) {
+            throw new PackageRefusedException(Reason.BAD_SIGNATURE, "the signature does not verify with the key of"
+                    + " partner " + partner.id() + ": the package was changed after signing or not signed by it");
+        }
+        ExchangeInboxEntity.Key key = new ExchangeInboxEntity.Key(partner.id(), pkg.packageId());
+        Optional<Receipt> earlier = received(key);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        NewCase intake = intake(pkg);
+        Instant now = clock.instant();
+        String actor = actorOf(partner.id());
+        Case opened;
+        try {
+            opened = cases.open(intake, actor, entity -> List.of(
+                    entity.appendEvent(now, actor, ExchangeService.RECEIVED, null, null, null, "received from"
+                            + " partner " + partner.id() + " (their case " + pkg.reference() + ", package "
+                            + pkg.packageId() + ")" + (pkg.message() == null ? "" : "\nmessage: " + pkg.message())),
+                    new ExchangeInboxEntity(key, entity.id(), entity.number(), pkg.reference(), now)));
+        } catch (InvalidCaseException e) {
+            throw new PackageRefusedException(Reason.REJECTED, "no case can be opened at center "
+                    + pkg.targetCenter() + ": " + e.getMessage());
+        } catch (CaseException e) {
+            // another node took the same package at the same moment: its insert won, ours rolled back whole
+            return received(key).orElseThrow(() -> e);
+        }
+        LOG.info("Received package {} of exchange partner {} as case {}", pkg.packageId(), partner.id(),
+                opened.number());
+        try {
+            audit.append(actor, "EXCHANGE_RECEIVED", opened.id(), "package " + pkg.packageId() + " of partner "
+                    + partner.id() + " (their case " + pkg.reference() + ") opened case " + opened.number());
+        } catch (RuntimeException e) {
+            LOG.error("Audit record of received package {} could not be written ({}); the case is stored",
+                    pkg.packageId(), e.getClass().getName());
+        }
+        return new Receipt(pkg.packageId(), opened.number(), false);
+    }
+
+    private Optional<Receipt> received(ExchangeInboxEntity.Key key) {
+        return Optional.ofNullable(database.inTransaction(s -> s.find(ExchangeInboxEntity.class, key)))
+                .map(entry -> new Receipt(key.packageId(), entry.toEntry().caseNumber(), true));
+    }
+
+    /** The intake at the target center: its category for the case type, the fields it declares. */
+    private NewCase intake(ExchangePackage pkg) {
+        Center center = centers.center(pkg.targetCenter()).orElseThrow(() -> new PackageRefusedException(
+                Reason.REJECTED, "this deployment has no center " + pkg.targetCenter() + "; its centers are "
+                        + centers.centers().stream().map(Center::id).sorted().collect(Collectors.joining(", "))));
+        CaseCategory category = center.categories().stream().filter(c -> c.caseType() == pkg.type()).findFirst()
+                .orElseThrow(() -> new PackageRefusedException(Reason.REJECTED, "center " + center.id()
+                        + " has no category for case type " + pkg.type()));
+        Map<String, String> fields = pkg.fields().entrySet().stream()
+                .filter(f -> center.field(f.getKey()).map(d -> d.type() != FieldType.PERSON).orElse(false))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return new NewCase(center.id(), category.id(), pkg.country(), pkg.riskLevel(), pkg.riskReason(), fields,
+                pkg.persons());
+    }
+
+    /** For {@link ExchangeOutbox}: the package to deliver. */
+    Optional<ExchangeOutboxEntity> entry(UUID packageId) {
+        return Optional.ofNullable(database.inTransaction(s -> s.find(ExchangeOutboxEntity.class, packageId)));
+    }
+}
