@@ -41,7 +41,13 @@ enum ApiRoute {
     ADD_ATTACHMENT("POST", "/api/v1/cases/{id}/attachments"),
     DOWNLOAD_ATTACHMENT("GET", "/api/v1/cases/{id}/attachments/{attachmentId}"),
 
-    OPENAPI("GET", "/api/v1/openapi.json");
+    OPENAPI("GET", "/api/v1/openapi.json"),
+
+    // served by ExchangeServlet: cases sent to and received from partner deployments (docs/exchange.md)
+    SEND_TO_PARTNER("POST", "/api/v1/exchange/outbox"),
+    LIST_OUTBOX("GET", "/api/v1/exchange/outbox"),
+    LIST_INBOX("GET", "/api/v1/exchange/inbox"),
+    RECEIVE_PACKAGE("POST", "/api/v1/exchange/packages");
 
     /** A route that matched a request, with the values of its template's {@code {name}} segments. */
     record Match(ApiRoute route, Map<String, String> variables) {

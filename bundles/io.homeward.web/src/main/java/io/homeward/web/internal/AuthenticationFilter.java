@@ -26,7 +26,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPat
  * Authenticates every request under {@code /api}: by the session cookie {@value #COOKIE} (browsers) or by
  * {@code Authorization: Bearer} (integrations), and runs the request as that user ({@link SubjectContext}), so
  * that the store authorizes and scopes whatever the endpoint asks of it. Only {@code POST /api/v1/session}, the
- * login, is open; anything else without valid credentials gets 401.
+ * login, and {@code POST /api/v1/exchange/packages}, where a partner deployment delivers a package signed with its
+ * key, are open; anything else without valid credentials gets 401.
  *
  * <p>A state-changing request (anything but GET, HEAD and OPTIONS) authenticated by the cookie must carry
  * {@value #CSRF_HEADER} equal to its session's CSRF token, else 403 before the endpoint sees it: another site can
@@ -46,6 +47,8 @@ public final class AuthenticationFilter extends HttpFilter {
     /** Request attribute holding the authenticated {@link User}, however authenticated. */
     static final String USER_ATTRIBUTE = "io.homeward.web.user";
     static final String LOGIN = "/api/v1/session";
+    /** Where partner deployments deliver exchange packages; authenticated by the package's signature. */
+    static final String EXCHANGE_PACKAGES = "/api/v1/exchange/packages";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final transient AccountService accounts;
@@ -59,7 +62,8 @@ public final class AuthenticationFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
         String path = req.getRequestURI().substring(req.getContextPath().length());
-        if (path.equals(LOGIN) && req.getMethod().equals("POST")) {
+        // the login, and a partner deployment's package, whose signature is its credential (docs/security.md)
+        if ((path.equals(LOGIN) || path.equals(EXCHANGE_PACKAGES)) && req.getMethod().equals("POST")) {
             chain.doFilter(req, resp);
             return;
         }

@@ -75,6 +75,19 @@ final class Json {
      * @throws ApiException 415 when not JSON, 413 when too large, 400 with a precise reason when malformed
      */
     static <T> T read(HttpServletRequest req, Class<T> type) throws IOException {
+        byte[] body = body(req);
+        try {
+            return MAPPER.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(400, describe(e));
+        }
+    }
+
+    /**
+     * @return the request body, exactly as sent
+     * @throws ApiException 415 when not declared as JSON, 413 when too large, 400 when empty
+     */
+    static byte[] body(HttpServletRequest req) throws IOException {
         String contentType = req.getContentType();
         if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
             throw new ApiException(415, "send the request body as application/json");
@@ -92,11 +105,7 @@ final class Json {
         if (body.length == 0) {
             throw new ApiException(400, "the request body is empty; send a JSON object");
         }
-        try {
-            return MAPPER.readValue(body, type);
-        } catch (JsonProcessingException e) {
-            throw new ApiException(400, describe(e));
-        }
+        return body;
     }
 
     /** A message naming what is wrong and where, without Java class names. */

@@ -1,0 +1,100 @@
+package io.homeward.web.internal;
+
+import io.homeward.casemodel.exchange.ExchangeService;
+import io.homeward.casemodel.exchange.OutboxEntry;
+import io.homeward.casemodel.exchange.PackageRefusedException;
+import io.homeward.casemodel.exchange.Receipt;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * {@code /api/v1/exchange}: staff send a case to a partner deployment and follow the outbox and inbox; partner
+ * deployments deliver packages to {@code POST /api/v1/exchange/packages}, the one route that takes no user
+ * credentials ({@link AuthenticationFilter}): the package's signature, checked against the key configured for its
+ * sender, is the credential. A refused package answers 4xx with the reason and leaves nothing behind.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern({"/api/v1/exchange/*"})
+public final class ExchangeServlet extends ApiServlet {
+    private static final long serialVersionUID = 1L;
+
+    /** The header carrying the Base64 Ed25519 signature of the body (as the sender's outbox sends it). */
+    static final String SIGNATURE_HEADER = "X-Homeward-Signature";
+
+    private final transient ExchangeService exchange;
+
+    @Activate
+    public ExchangeServlet(@Reference ExchangeService exchange) {
+        this.exchange = exchange;
+    }
+
+    /** A request to send a case; {@code center} and {@code message} may be null. */
+    record SendRequest(UUID caseId, String partner, String center, String message) {
+    }
+
+    @Override
+    void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        switch (route(req).route()) {
+            case SEND_TO_PARTNER -> {
+                SendRequest send = Json.read(req, SendRequest.class);
+                if (send.caseId() == null || send.partner() == null) {
+                    throw new ApiException(400, "fields 'caseId' and 'partner' are required");
+                }
+                OutboxEntry entry = exchange.send(send.caseId(), send.partner(), send.center(), send.message(),
+                        CasesServlet.actor());
+                // queued, not yet delivered: the outbox entry tells how it goes
+                json(resp, 202, entry);
+            }
+            case LIST_OUTBOX -> {
+                String caseId = req.getParameter("caseId");
+                json(resp, 200, Map.of("items", exchange.outbox(caseId == null ? null : caseId(caseId))));
+            }
+            case LIST_INBOX -> json(resp, 200, Map.of("items", exchange.inbox()));
+            case RECEIVE_PACKAGE -> receive(req, resp);
+            default -> throw new ApiException(404, "no such resource: " + req.getRequestURI());
+        }
+    }
+
+    private void receive(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String signatureHeader = req.getHeader(SIGNATURE_HEADER);
+        if (signatureHeader == null || signatureHeader.isBlank()) {
+            throw new ApiException(400, "the package's signature is missing: send it, Base64, in the header "
+                    + SIGNATURE_HEADER);
+        }
+        byte[] signature;
+        try {
+            signature = Base64.getDecoder().decode(signatureHeader.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "the header " + SIGNATURE_HEADER + " is not Base64");
+        }
+        byte[] content = Json.body(req);
+        Receipt receipt;
+        try {
+            receipt = exchange.receive(content, signature);
+        } catch (PackageRefusedException e) {
+            throw new ApiException(switch (e.reason()) {
+                case MALFORMED -> 400;
+                case UNKNOWN_PARTNER, BAD_SIGNATURE -> 403;
+                case REJECTED -> 422;
+            }, e.getMessage());
+        }
+        json(resp, receipt.duplicate() ? 200 : 201, receipt);
+    }
+
+    private static UUID caseId(String raw) {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "caseId '" + raw + "' is not a case id");
+        }
+    }
+}
