@@ -1,0 +1,81 @@
+package io.homeward.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.homeward.casemodel.CaseType;
+import io.homeward.casemodel.PersonDetails;
+import io.homeward.casemodel.PersonRole;
+import io.homeward.casemodel.RiskLevel;
+import io.homeward.casemodel.Sex;
+import io.homeward.casemodel.exchange.PackageRefusedException;
+import io.homeward.casemodel.exchange.PackageRefusedException.Reason;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The package format and its Ed25519 signatures, without a database. */
+class ExchangePackageTest {
+
+    private static final ExchangePackage PACKAGE = new ExchangePackage(UUID.randomUUID(), "child-focus-be",
+            Instant.parse("2026-03-01T10:00:00Z"), "smile-of-the-child", "CF-2026-000001", CaseType.RUNAWAY, "BE",
+            RiskLevel.HIGH, "left a note", Map.of("last-seen-place", "Brussels-North"),
+            List.of(new PersonDetails(PersonRole.CHILD, "Janssens", "Emma", Sex.FEMALE, LocalDate.of(2012, 5, 4),
+                    "red coat", null)), "seen boarding a bus to Athens");
+
+    @Test
+    void aPackageReadsBackAsWritten() {
+        assertEquals(PACKAGE, ExchangePackage.parse(PACKAGE.toJson()));
+        assertArrayEquals(PACKAGE.toJson(), PACKAGE.toJson(), "the same package, the same bytes");
+    }
+
+    @Test
+    void aSignatureVerifiesOverTheExactBytesOnlyAndWithTheSignersKeyOnly() {
+        KeyPair signer = ExchangeKeys.generate();
+        byte[] content = PACKAGE.toJson();
+        byte[] signature = ExchangeKeys.sign(ExchangeKeys.privateKey(ExchangeKeys.encode(signer.getPrivate())), content);
+        var publicKey = ExchangeKeys.publicKey(ExchangeKeys.encode(signer.getPublic()));
+
+        assertTrue(ExchangeKeys.verify(publicKey, content, signature));
+        byte[] tampered = content.clone();
+        tampered[tampered.length / 2] ^= 1;
+        assertFalse(ExchangeKeys.verify(publicKey, tampered, signature), "one bit changed");
+        assertFalse(ExchangeKeys.verify(ExchangeKeys.generate().getPublic(), content, signature), "another key");
+        assertFalse(ExchangeKeys.verify(publicKey, content, new byte[] {1, 2, 3}), "not a signature");
+    }
+
+    @Test
+    void aKeyThatIsNoEd25519KeyIsRefusedByName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ExchangeKeys.publicKey("bm90IGEga2V5"));
+        assertTrue(e.getMessage().contains("Ed25519"), e.getMessage());
+    }
+
+    @Test
+    void malformedPackagesAreRefusedNamingTheProblem() {
+        String valid = new String(PACKAGE.toJson(), StandardCharsets.UTF_8);
+        Map<String, String> problems = Map.of(
+                "not json", "not JSON",
+                "[1]", "not a JSON object",
+                valid.replace(ExchangePackage.FORMAT, "homeward-exchange/9"), "format is homeward-exchange/9",
+                valid.replace("\"sender\":\"child-focus-be\",", ""), "sender is required",
+                valid.replace("\"RUNAWAY\"", "\"LOST\""), "case.type is not one of",
+                valid.replace("2012-05-04", "4 May 2012"), "case.persons[0].dateOfBirth is not a date",
+                valid.replace(PACKAGE.packageId().toString(), "42"), "packageId is not a UUID",
+                valid.replace("\"Brussels-North\"", "7"), "case.fields.last-seen-place is not a string");
+        problems.forEach((json, problem) -> {
+            PackageRefusedException e = assertThrows(PackageRefusedException.class,
+                    () -> ExchangePackage.parse(json.getBytes(StandardCharsets.UTF_8)), json);
+            assertEquals(Reason.MALFORMED, e.reason());
+            assertTrue(e.getMessage().contains(problem), e.getMessage() + " should say " + problem);
+        });
+    }
+}
