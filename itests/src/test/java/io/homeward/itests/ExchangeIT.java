@@ -156,8 +156,11 @@ class ExchangeIT {
     }
 
     private static JsonNode awaitOutbox(ApiClient seec, String caseId, String status) {
-        HomewardInstance.awaitCondition("the package of case " + caseId + " to be " + status, DELIVERY,
-                () -> outboxEntry(seec, caseId).get("status").asText().equals(status));
+        HomewardInstance.awaitCondition("the package of case " + caseId + " to be " + status, DELIVERY, () -> {
+            JsonNode entry = outboxEntry(seec, caseId);
+            assertFalse(entry.get("status").asText().equals("REFUSED"), entry.toString());
+            return entry.get("status").asText().equals(status);
+        });
         return outboxEntry(seec, caseId);
     }
 

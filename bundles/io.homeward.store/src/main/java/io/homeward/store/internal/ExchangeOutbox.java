@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the outbox: every {@link ExchangeConfiguration#intervalSeconds()} it posts each due
  * {@link io.homeward.casemodel.exchange.OutboxEntry.Status#PENDING} package to its partner. The partner's answer
- * decides: 2xx delivered (the partner's case number goes on the case's timeline), 4xx but 408 and 429 refused for
- * good (the reason goes on the timeline), anything else — no connection, a timeout, 5xx — retried after
+ * decides: 2xx delivered (the partner's case number goes on the case's timeline), a refusal of the package
+ * ({@link #REFUSALS}) refused for good (the reason goes on the timeline), anything else — no connection, a timeout,
+ * 5xx, a 404 of a partner still starting — retried after
  * {@code retryBaseSeconds}, then twice as long each time, at most {@code retryMaxSeconds}, for as long as it takes.
  *
  * <p><b>Several nodes.</b> Every node runs this job on the shared database. A node takes an entry with an UPDATE
@@ -66,6 +67,13 @@ public final class ExchangeOutbox {
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeOutbox.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int BATCH = 100;
+    /**
+     * The answers of a receiver that read the package and refused it: malformed (400), unknown partner or bad
+     * signature (403), too large (413), not JSON (415), no case can be opened from it (422). Any other answer — a 404
+     * of a partner still starting or behind a misrouted proxy, 401, 408, 429, 5xx — says nothing about the package:
+     * retried, with the answer in {@code lastError} for the operator.
+     */
+    private static final java.util.Set<Integer> REFUSALS = java.util.Set.of(400, 403, 413, 415, 422);
 
     private final Database database;
     private final ExchangeServiceImpl exchange;
@@ -239,7 +247,7 @@ public final class ExchangeOutbox {
                     : new Outcome.Failed("HTTP " + status + " without the case number");
         }
         String detail = answer != null && answer.path("detail").isTextual() ? ": " + answer.get("detail").asText() : "";
-        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+        if (REFUSALS.contains(status)) {
             return new Outcome.Refused("HTTP " + status + detail);
         }
         return new Outcome.Failed("HTTP " + status + detail);

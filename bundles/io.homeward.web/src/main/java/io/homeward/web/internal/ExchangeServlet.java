@@ -4,6 +4,7 @@ import io.homeward.casemodel.exchange.ExchangeService;
 import io.homeward.casemodel.exchange.OutboxEntry;
 import io.homeward.casemodel.exchange.PackageRefusedException;
 import io.homeward.casemodel.exchange.Receipt;
+import io.homeward.provisioning.FeatureService;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +15,8 @@ import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
@@ -31,10 +34,22 @@ public final class ExchangeServlet extends ApiServlet {
     static final String SIGNATURE_HEADER = "X-Homeward-Signature";
 
     private final transient ExchangeService exchange;
+    private transient volatile FeatureService features;
 
     @Activate
     public ExchangeServlet(@Reference ExchangeService exchange) {
         this.exchange = exchange;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setFeatures(FeatureService service) {
+        features = service;
+    }
+
+    void unsetFeatures(FeatureService service) {
+        if (features == service) {
+            features = null;
+        }
     }
 
     /** A request to send a case; {@code center} and {@code message} may be null. */
@@ -65,6 +80,13 @@ public final class ExchangeServlet extends ApiServlet {
     }
 
     private void receive(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        FeatureService featureService = features;
+        if (featureService == null || !featureService.isBootComplete()) {
+            // until every center plugin and partner configuration is in, a package could be refused for good
+            // (unknown center, unknown partner) that is fine a few seconds later: the sender retries a 503
+            throw new ApiException(503, "the platform is starting; send the package again shortly")
+                    .withHeader("Retry-After", "10");
+        }
         String signatureHeader = req.getHeader(SIGNATURE_HEADER);
         if (signatureHeader == null || signatureHeader.isBlank()) {
             throw new ApiException(400, "the package's signature is missing: send it, Base64, in the header "
