@@ -24,12 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  * A case sent while Brussels runs arrives; a case sent while Brussels is stopped waits in the outbox, retried, and
  * arrives exactly once when Brussels is back; the same package delivered again (over HTTP and as files) makes no
  * second case; a package changed by one byte after signing, and a malformed one, are refused with the reason and
- * leave nothing at Brussels. Over plain HTTP on the loopback interface.
+ * leave nothing at Brussels. Athens delivers over HTTPS (Brussels' Felix HTTP service with a self-signed certificate
+ * that Athens' JVM trusts) on the loopback interface.
  */
 class ExchangeIT {
 
     private static final Pattern PUBLIC_KEY = Pattern.compile("public key: (\\S+)");
     private static final Duration DELIVERY = Duration.ofMinutes(2);
+    private static final String STORE_PASSWORD = "itest-only";
 
     @TempDir
     Path folder;
@@ -40,10 +42,15 @@ class ExchangeIT {
                 HomewardInstance brussels = HomewardInstance.layOut(folder.resolve("brussels"))) {
             identity(athens, "seec-athens");
             identity(brussels, "child-focus-be");
+            // Brussels serves HTTPS as well, with a certificate Athens trusts; Athens delivers over HTTPS only
+            int httpsPort = freePort();
+            Path truststore = serveHttps(brussels, httpsPort);
+            athens.javaOptions("-Djavax.net.ssl.trustStore=" + truststore + " -Djavax.net.ssl.trustStorePassword="
+                    + STORE_PASSWORD);
             athens.start("--features", "seec");
             brussels.start("--features", "child-focus");
-            partner(athens, "child-focus-be", brussels, "child-focus");
-            partner(brussels, "seec-athens", athens, "");
+            partner(athens, "child-focus-be", brussels, "https://127.0.0.1:" + httpsPort, "child-focus");
+            partner(brussels, "seec-athens", athens, "http://127.0.0.1:" + athens.port, "");
 
             ApiClient seec = ApiClient.forCenter(athens, "seec");
             ApiClient childFocus = ApiClient.forCenter(brussels, "child-focus");
@@ -120,15 +127,55 @@ class ExchangeIT {
                 + "\nintervalSeconds = 1\nretryBaseSeconds = 1\nretryMaxSeconds = 2\ntimeoutSeconds = 5\n");
     }
 
+    /**
+     * Enables the HTTPS connector of the instance's Felix HTTP service on the given port, with a new self-signed
+     * certificate for 127.0.0.1.
+     *
+     * @return a trust store holding that certificate
+     */
+    private Path serveHttps(HomewardInstance instance, int port) throws Exception {
+        Path keystore = folder.resolve("brussels-tls.p12");
+        Path certificate = folder.resolve("brussels-tls.crt");
+        Path truststore = folder.resolve("athens-trust.p12");
+        keytool("-genkeypair", "-alias", "brussels", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12", "-keystore",
+                keystore.toString(), "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
+        keytool("-exportcert", "-alias", "brussels", "-keystore", keystore.toString(), "-storepass", STORE_PASSWORD,
+                "-file", certificate.toString());
+        keytool("-importcert", "-noprompt", "-alias", "brussels", "-file", certificate.toString(), "-storetype",
+                "PKCS12", "-keystore", truststore.toString(), "-storepass", STORE_PASSWORD);
+        Files.writeString(instance.home.resolve("etc/config.properties"), "\norg.apache.felix.https.enable = true"
+                + "\norg.osgi.service.http.port.secure = " + port + "\norg.apache.felix.https.keystore = " + keystore
+                + "\norg.apache.felix.https.keystore.password = " + STORE_PASSWORD
+                + "\norg.apache.felix.https.keystore.key.password = " + STORE_PASSWORD + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        return truststore;
+    }
+
+    private static void keytool(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+                "keytool").toString()));
+        command.addAll(List.of(args));
+        Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, keytool.waitFor(), "keytool " + args[0] + ": " + output);
+    }
+
+    private static int freePort() throws Exception {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     /** Configures {@code partner} at {@code instance}, with the key its own exchange:identity prints. */
-    private static void partner(HomewardInstance instance, String partnerId, HomewardInstance partner, String center)
-            throws Exception {
+    private static void partner(HomewardInstance instance, String partnerId, HomewardInstance partner, String url,
+            String center) throws Exception {
         HomewardInstance.Result identity = partner.client("exchange:identity");
         Matcher key = PUBLIC_KEY.matcher(identity.output());
         assertTrue(identity.status() == 0 && key.find(), identity.output());
         Files.writeString(instance.home.resolve("etc/io.homeward.exchange.partner-" + partnerId + ".cfg"),
-                "id = " + partnerId + "\npublicKey = " + key.group(1) + "\nurl = http://127.0.0.1:" + partner.port
-                        + "\ncenter = " + center + "\n");
+                "id = " + partnerId + "\npublicKey = " + key.group(1) + "\nurl = " + url + "\ncenter = " + center
+                        + "\n");
     }
 
     /** Opens a runaway case at the SEEC hub, of a Bulgarian child, and sends it to Child Focus. */

@@ -39,6 +39,7 @@ public final class HomewardInstance implements AutoCloseable {
     public final Path data;
     public final int port;
     private Process process;
+    private String javaOptions;
 
     private HomewardInstance(Path home, Path data, int port) {
         this.home = home;
@@ -72,14 +73,24 @@ public final class HomewardInstance implements AutoCloseable {
                 "--data", data.toString(), "--port", Integer.toString(port)));
         command.addAll(List.of(runOptions));
         Files.createDirectories(data);
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolveSibling("console.log").toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolveSibling("console.log").toFile()));
+        if (javaOptions != null) {
+            builder.environment().put("JAVA_OPTS", javaOptions);
+        }
+        process = builder.start();
         awaitCondition("boot provisioning to complete", BOOT_TIMEOUT, () -> {
             if (!process.isAlive()) {
                 fail("Homeward exited with status " + process.exitValue() + "; console:\n" + console());
             }
             return Files.exists(data.resolve("admin.port")) && client("feature:list").output().contains("boot: complete");
         });
+        return this;
+    }
+
+    /** Sets JVM options of the platform process ({@code JAVA_OPTS} of {@code bin/homeward}) for the next start. */
+    public HomewardInstance javaOptions(String options) {
+        this.javaOptions = options;
         return this;
     }
 

@@ -151,6 +151,9 @@ public class ExchangeServiceImpl {
             throw new InvalidCaseException("center", "name the center at partner " + partnerId
                     + " that is to receive the case: its configuration names none");
         }
+        if (target.length() > 100) {
+            throw new InvalidCaseException("center", "is longer than 100 characters");
+        }
         if (message != null && message.length() > 20_000) {
             throw new InvalidCaseException("message", "is longer than 20000 characters");
         }
