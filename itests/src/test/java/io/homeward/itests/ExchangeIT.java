@@ -78,8 +78,10 @@ class ExchangeIT {
             JsonNode waiting = outboxEntry(seec, second);
             assertEquals("PENDING", waiting.get("status").asText());
             assertTrue(waiting.get("lastError").asText().startsWith("no answer"), waiting.toString());
+            System.out.println("ExchangeIT: while Brussels was down: " + waiting);
             brussels.start();
             JsonNode deliveredLate = awaitOutbox(seec, second, "DELIVERED");
+            System.out.println("ExchangeIT: after Brussels restarted: " + deliveredLate);
             assertEquals(2, cases(childFocus));
             assertEquals(1, childFocus.get("/api/v1/cases?center=child-focus&q="
                     + deliveredLate.get("partnerCaseNumber").asText()).body().get("total").asInt());
