@@ -44,6 +44,8 @@ public interface ExchangeService {
      * @param actor the user sending it (counts only for system subjects, as in the case service), never null
      * @return the outbox entry, {@link OutboxEntry.Status#PENDING}; durable when returned
      * @throws io.homeward.casemodel.CaseNotFoundException when the caller cannot see the case
+     * @throws io.homeward.casemodel.security.AccessDeniedException when the caller may not change cases, or its
+     *     center does not own this one
      * @throws io.homeward.casemodel.InvalidCaseException when the partner is unknown, no target center is given nor
      *     configured, or this deployment has no exchange identity configured
      */
