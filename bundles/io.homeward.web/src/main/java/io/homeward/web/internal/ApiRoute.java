@@ -41,7 +41,19 @@ enum ApiRoute {
     ADD_ATTACHMENT("POST", "/api/v1/cases/{id}/attachments"),
     DOWNLOAD_ATTACHMENT("GET", "/api/v1/cases/{id}/attachments/{attachmentId}"),
 
-    OPENAPI("GET", "/api/v1/openapi.json");
+    OPENAPI("GET", "/api/v1/openapi.json"),
+
+    // police referral packs and transfers between centers: ReferralsServlet
+    REFERRAL_PACK("GET", "/api/v1/referral-packs/{caseId}"),
+    LIST_REFERRALS("GET", "/api/v1/referrals"),
+    SEND_REFERRAL("POST", "/api/v1/referrals"),
+    READ_REFERRAL("GET", "/api/v1/referrals/{referralId}"),
+    REFERRAL_PDF("GET", "/api/v1/referrals/{referralId}/pdf"),
+    ADVANCE_REFERRAL("POST", "/api/v1/referrals/{referralId}/status"),
+    LIST_TRANSFERS("GET", "/api/v1/transfers"),
+    REQUEST_TRANSFER("POST", "/api/v1/transfers"),
+    READ_TRANSFER("GET", "/api/v1/transfers/{transferId}"),
+    DECIDE_TRANSFER("POST", "/api/v1/transfers/{transferId}/decision");
 
     /** A route that matched a request, with the values of its template's {@code {name}} segments. */
     record Match(ApiRoute route, Map<String, String> variables) {
