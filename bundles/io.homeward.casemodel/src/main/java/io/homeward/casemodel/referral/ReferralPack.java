@@ -55,7 +55,7 @@ public record ReferralPack(UUID caseId, String caseNumber, String centerId, Stri
     }
 
     /** @return whether every minimum identifier is present */
-    public boolean complete() {
+    public boolean isComplete() {
         return missing.isEmpty();
     }
 

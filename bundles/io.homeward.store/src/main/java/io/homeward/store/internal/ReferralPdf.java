@@ -105,7 +105,7 @@ final class ReferralPdf {
                 field("DNA profile", pack.dnaProfile());
                 field("Fingerprints", pack.fingerprints());
                 y -= 8;
-                line(pack.complete() ? "Every minimum identifier is present." : "Missing when sent:", 13);
+                line(pack.isComplete() ? "Every minimum identifier is present." : "Missing when sent:", 13);
                 for (MissingIdentifier missing : pack.missing()) {
                     wrapped("- " + missing.message() + " [" + missing.code() + "]");
                 }

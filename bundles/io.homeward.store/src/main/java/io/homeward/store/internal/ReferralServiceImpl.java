@@ -70,7 +70,7 @@ public final class ReferralServiceImpl implements ReferralService {
         return transaction(session -> {
             ReferralPack pack = pack(session, c);
             audit.append(session, subject.username(), "REFERRAL_CHECKED", caseId, "referral pack of case "
-                    + c.number() + ": " + (pack.complete() ? "complete" : "missing " + codes(pack)));
+                    + c.number() + ": " + (pack.isComplete() ? "complete" : "missing " + codes(pack)));
             return pack;
         });
     }
@@ -95,11 +95,11 @@ public final class ReferralServiceImpl implements ReferralService {
                     clock.instant(), pack);
             session.persist(referral);
             session.persist(locked.appendEvent(clock.instant(), subject.username(), TimelineEvent.REFERRAL_SENT,
-                    null, null, null, "to " + agency.strip() + (pack.complete() ? "" : "; missing " + codes(pack))
+                    null, null, null, "to " + agency.strip() + (pack.isComplete() ? "" : "; missing " + codes(pack))
                             + (note == null || note.isBlank() ? "" : "\n" + note)));
             Referral result = referral.toReferral(pack.photograph());
             audit.append(session, subject.username(), "REFERRAL_SENT", caseId, "referral " + result.id() + " of case "
-                    + c.number() + ": (none) → SENT to " + agency.strip() + (pack.complete() ? ", complete"
+                    + c.number() + ": (none) → SENT to " + agency.strip() + (pack.isComplete() ? ", complete"
                             : ", missing " + codes(pack)));
             return result;
         });

@@ -101,7 +101,7 @@ abstract class ReferralsContract extends DatabaseContract {
         ReferralPack pack = as(RO_WORKER, () -> referrals.prepare(sparse.id()));
         assertEquals(List.of(MissingIdentifier.CODE_FORENAME, MissingIdentifier.CODE_SEX,
                 MissingIdentifier.CODE_BIRTH_YEAR, MissingIdentifier.CODE_IDENTIFYING_FEATURE), codes(pack));
-        assertFalse(pack.complete());
+        assertFalse(pack.isComplete());
 
         Case named = as(RO_SUPERVISOR, () -> cases.open(roIntake(child(null)), "ignored"));
         assertEquals(List.of(MissingIdentifier.CODE_IDENTIFYING_FEATURE),
@@ -114,10 +114,10 @@ abstract class ReferralsContract extends DatabaseContract {
         as(RO_WORKER, () -> cases.attach(named.id(), "ana.png", "image/png", -1,
                 new ByteArrayInputStream(png()), "ignored"));
         ReferralPack complete = as(RO_WORKER, () -> referrals.prepare(named.id()));
-        assertTrue(complete.complete(), String.valueOf(complete.missing()));
+        assertTrue(complete.isComplete(), String.valueOf(complete.missing()));
         assertEquals("ana.png", complete.photograph().filename());
         Referral second = as(RO_WORKER, () -> referrals.send(named.id(), "IGPR Cluj", null));
-        assertTrue(second.pack().complete());
+        assertTrue(second.pack().isComplete());
         assertEquals(List.of(MissingIdentifier.CODE_IDENTIFYING_FEATURE), codes(as(RO_WORKER,
                 () -> referrals.find(first.id())).orElseThrow().pack()), "the first pack keeps what it lacked then");
         assertEquals(List.of(first.id(), second.id()), as(RO_WORKER, () -> referrals.referrals(named.id()))
@@ -125,7 +125,7 @@ abstract class ReferralsContract extends DatabaseContract {
 
         Case described = as(RO_SUPERVISOR, () -> cases.open(roIntake(child("1.40 m, scar above the left eye")),
                 "ignored"));
-        assertTrue(as(RO_WORKER, () -> referrals.prepare(described.id())).complete(), "a description is enough");
+        assertTrue(as(RO_WORKER, () -> referrals.prepare(described.id())).isComplete(), "a description is enough");
     }
 
     @Test
