@@ -124,9 +124,9 @@ public final class ReferralServiceImpl implements ReferralService {
     @Override
     public Optional<Referral> find(UUID referralId) {
         Subject subject = CaseAccess.permitted(Permission.CASE_READ);
-        return transaction(session -> visibleReferral(session, subject, referralId).map(r -> {
-            Referral referral = toReferral(session, r);
-            audit.append(session, subject.username(), "REFERRAL_READ", r.caseId(), "referral " + referralId);
+        return visibleCaseOf(subject, referralId).map(caseId -> transaction(session -> {
+            Referral referral = toReferral(session, session.find(ReferralEntity.class, referralId));
+            audit.append(session, subject.username(), "REFERRAL_READ", caseId, "referral " + referralId);
             return referral;
         }));
     }
@@ -143,8 +143,8 @@ public final class ReferralServiceImpl implements ReferralService {
         if (!violations.isEmpty()) {
             throw new InvalidCaseException(violations);
         }
-        UUID caseId = transaction(session -> visibleReferral(session, subject, referralId)
-                .map(ReferralEntity::caseId)).orElseThrow(() -> new CaseNotFoundException("referral", referralId));
+        UUID caseId = visibleCaseOf(subject, referralId)
+                .orElseThrow(() -> new CaseNotFoundException("referral", referralId));
         access.writableCase(subject, caseId);
         Referral advanced = transaction(session -> {
             // the case's row lock orders concurrent steps of its referrals, and the timeline's event indexes
@@ -173,13 +173,14 @@ public final class ReferralServiceImpl implements ReferralService {
     @Override
     public byte[] pdf(UUID referralId) {
         Subject subject = CaseAccess.permitted(Permission.CASE_READ);
+        UUID caseId = visibleCaseOf(subject, referralId)
+                .orElseThrow(() -> new CaseNotFoundException("referral", referralId));
         return transaction(session -> {
-            ReferralEntity entity = visibleReferral(session, subject, referralId)
-                    .orElseThrow(() -> new CaseNotFoundException("referral", referralId));
+            ReferralEntity entity = session.find(ReferralEntity.class, referralId);
             Referral referral = toReferral(session, entity);
             byte[] photo = entity.photoAttachmentId() == null ? null
                     : session.find(AttachmentContentEntity.class, entity.photoAttachmentId()).content();
-            audit.append(session, subject.username(), "REFERRAL_PDF_READ", entity.caseId(), "referral " + referralId
+            audit.append(session, subject.username(), "REFERRAL_PDF_READ", caseId, "referral " + referralId
                     + " as PDF");
             return ReferralPdf.render(referral, photo);
         });
@@ -194,11 +195,14 @@ public final class ReferralServiceImpl implements ReferralService {
         return YellowNotice.pack(c, centerName, attachments, clock.instant());
     }
 
-    /** @return the referral, when its case is visible to the subject */
-    private Optional<ReferralEntity> visibleReferral(Session session, Subject subject, UUID referralId) {
+    /**
+     * @return the id of the referral's case, when the referral exists and the subject can see its case; checked
+     *     outside any transaction of the caller, as {@link CaseAccess} opens its own
+     */
+    private Optional<UUID> visibleCaseOf(Subject subject, UUID referralId) {
         Objects.requireNonNull(referralId, "referralId");
-        ReferralEntity entity = session.find(ReferralEntity.class, referralId);
-        return entity != null && access.visible(subject, entity.caseId()) ? Optional.of(entity) : Optional.empty();
+        return transaction(session -> Optional.ofNullable(session.find(ReferralEntity.class, referralId))
+                .map(ReferralEntity::caseId)).filter(caseId -> access.visible(subject, caseId));
     }
 
     private static Referral toReferral(Session session, ReferralEntity entity) {
