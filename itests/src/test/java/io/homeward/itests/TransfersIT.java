@@ -136,6 +136,29 @@ class TransfersIT {
     }
 
     @Test
+    void theHubHandsAnAlbanianCaseToANationalCenterAndKeepsSeeingIt() throws Exception {
+        ApiClient.Response opened = hub.post("/api/v1/cases", Map.of("centerId", HUB, "category", "runaway",
+                "country", "AL", "riskLevel", "MEDIUM", "riskReason", "reported by a border police unit",
+                "fields", Map.of("reporting-authority", "State Police, Tirana"),
+                "persons", List.of(Map.of("role", "CHILD", "familyName", "Hoxha", "givenName", "Era"))));
+        assertEquals(201, opened.status(), String.valueOf(opened.body()));
+        String caseId = opened.body().get("id").asText();
+        assertAccess(caseId, HUB, 200, 201);
+        assertAccess(caseId, GR, 404, 404);
+
+        String asked = hub.post("/api/v1/transfers", transfer(caseId, "TRANSFER", GR, "the child is in Ioannina"))
+                .body().get("id").asText();
+        ApiClient.Response accepted = gr.post("/api/v1/transfers/" + asked + "/decision",
+                decision("ACCEPT", "our police have her"));
+        assertEquals(200, accepted.status(), String.valueOf(accepted.body()));
+        assertEquals(GR, gr.get("/api/v1/cases/" + caseId).body().get("centerId").asText());
+        assertAccess(caseId, GR, 200, 201);
+        assertAccess(caseId, HUB, 200, 403);
+        assertEquals("ACCEPTED", hub.get("/api/v1/transfers?direction=outgoing&status=ACCEPTED").body().get("items")
+                .get(0).get("status").asText());
+    }
+
+    @Test
     void badRequestsAreRefusedWithAReasonAndWriteNothing() throws Exception {
         String caseId = romanianCase().get("id").asText();
         assertEquals(422, ro.post("/api/v1/transfers", transfer(caseId, "SHARE", "atlantis", "why")).status());
