@@ -193,6 +193,10 @@ public final class TransferServiceImpl implements TransferService {
                                 + request.fromCenterId() + ", which asked for the transfer");
                     }
                     locked.transferTo(request.toCenterId(), categoryId, targetWorkflow, now);
+                } else if (before.centerId().equals(request.toCenterId())) {
+                    // a transfer to the same center was accepted meanwhile: it owns the case, sharing adds nothing
+                    throw new CaseException("case " + before.number() + " is owned by " + request.toCenterId()
+                            + " now; there is nothing to share with it");
                 } else {
                     locked.shareWith(request.toCenterId());
                 }

@@ -302,6 +302,20 @@ abstract class ReferralsContract extends DatabaseContract {
     }
 
     @Test
+    void aShareStillPendingWhenTheSameCenterTookTheCaseOverCannotBeAccepted() {
+        Case c = as(RO_SUPERVISOR, () -> cases.open(roIntake(child("tall")), "ignored"));
+        CaseTransfer share = as(RO_SUPERVISOR, () -> transfers.request(c.id(), TransferKind.SHARE, TestCenters.OTHER,
+                "seen at the border"));
+        CaseTransfer transfer = as(RO_SUPERVISOR, () -> transfers.request(c.id(), TransferKind.TRANSFER,
+                TestCenters.OTHER, "the family moved"));
+        as(GR_SUPERVISOR, () -> transfers.accept(transfer.id(), null, "ours"));
+        assertThrows(CaseException.class, () -> as(GR_SUPERVISOR, () -> transfers.accept(share.id(), null, "too")));
+        assertEquals(List.of(), as(GR_SUPERVISOR, () -> cases.find(c.id())).orElseThrow().sharedWith());
+        assertEquals(TransferStatus.PENDING, as(GR_SUPERVISOR, () -> transfers.find(share.id())).orElseThrow()
+                .status(), "it can still be rejected");
+    }
+
+    @Test
     void aHubThatHandsACaseToAMemberCenterKeepsSeeingIt() {
         Case c = as(RO_SUPERVISOR, () -> cases.open(roIntake(child("tall")), "ignored"));
         CaseTransfer toHub = as(RO_SUPERVISOR, () -> transfers.request(c.id(), TransferKind.TRANSFER,
