@@ -29,7 +29,8 @@ class OpenApiIT {
     @Test
     void everyDescribedOperationIsServed() throws Exception {
         try (HomewardInstance homeward = HomewardInstance.layOut(folder)) {
-            homeward.start("--features", "child-focus");
+            // a second center to address a transfer request to
+            homeward.start("--features", "child-focus,smile-of-the-child");
             ApiClient api = ApiClient.forCenter(homeward, RunawayCases.CENTER);
             ApiClient.Response opened = api.post("/api/v1/cases", RunawayCases.intake("Openapi"));
             assertEquals(201, opened.status(), String.valueOf(opened.body()));
@@ -38,6 +39,13 @@ class OpenApiIT {
                     "text/plain", HttpRequest.BodyPublishers.ofString("statement", StandardCharsets.UTF_8));
             assertEquals(201, attached.status(), String.valueOf(attached.body()));
 
+            ApiClient.Response referral = api.post("/api/v1/referrals", java.util.Map.of("caseId", caseId,
+                    "agency", "Federal Police"));
+            assertEquals(201, referral.status(), String.valueOf(referral.body()));
+            ApiClient.Response share = api.post("/api/v1/transfers", java.util.Map.of("caseId", caseId,
+                    "kind", "SHARE", "toCenterId", "smile-of-the-child", "reason", "seen in Athens"));
+            assertEquals(201, share.status(), String.valueOf(share.body()));
+
             ApiClient.Response served = api.get("/api/v1/openapi.json");
             assertEquals(200, served.status());
             assertEquals("3.1.0", served.body().get("openapi").asText());
@@ -45,7 +53,9 @@ class OpenApiIT {
             int operations = 0;
             for (var path : (Iterable<java.util.Map.Entry<String, JsonNode>>) served.body().get("paths")::fields) {
                 String concrete = path.getKey().replace("{id}", caseId).replace("{centerId}", RunawayCases.CENTER)
-                        .replace("{attachmentId}", attached.body().get("id").asText());
+                        .replace("{attachmentId}", attached.body().get("id").asText())
+                        .replace("{caseId}", caseId).replace("{referralId}", referral.body().get("id").asText())
+                        .replace("{transferId}", share.body().get("id").asText());
                 for (String method : (Iterable<String>) path.getValue()::fieldNames) {
                     if (!METHODS.contains(method)) {
                         continue;

@@ -9,4 +9,14 @@ public class CaseNotFoundException extends CaseException {
     public CaseNotFoundException(UUID id) {
         super("no case " + id);
     }
+
+    /**
+     * Something of a case (a referral, a transfer request...) does not exist, or the caller may not know that it
+     * does.
+     *
+     * @param what what was looked for, e.g. {@code referral}
+     */
+    public CaseNotFoundException(String what, UUID id) {
+        super("no " + what + " " + id);
+    }
 }

@@ -32,4 +32,22 @@ public record TimelineEvent(Instant at, String actor, String kind, String action
     public static final String ASSIGNED = "ASSIGNED";
     /** Kind of the event recording that a person was linked to the case. */
     public static final String PERSON_ADDED = "PERSON_ADDED";
+    /** Kind of the event recording that a police referral pack was sent; the note names the agency. */
+    public static final String REFERRAL_SENT = "REFERRAL_SENT";
+    /** Kind of the event recording that the police acknowledged a referral. */
+    public static final String REFERRAL_ACKNOWLEDGED = "REFERRAL_ACKNOWLEDGED";
+    /** Kind of the event recording that the police acted on a referral. */
+    public static final String REFERRAL_ACTED_ON = "REFERRAL_ACTED_ON";
+    /** Kind of the event recording a request to transfer the case to another center; the note has center and reason. */
+    public static final String TRANSFER_REQUESTED = "TRANSFER_REQUESTED";
+    /** Kind of the event recording that the receiving center took the case over. */
+    public static final String TRANSFER_ACCEPTED = "TRANSFER_ACCEPTED";
+    /** Kind of the event recording that the receiving center refused to take the case over. */
+    public static final String TRANSFER_REJECTED = "TRANSFER_REJECTED";
+    /** Kind of the event recording a request to share the case with another center. */
+    public static final String SHARE_REQUESTED = "SHARE_REQUESTED";
+    /** Kind of the event recording that the other center accepted the share and can read the case. */
+    public static final String SHARE_ACCEPTED = "SHARE_ACCEPTED";
+    /** Kind of the event recording that the other center declined the share. */
+    public static final String SHARE_REJECTED = "SHARE_REJECTED";
 }

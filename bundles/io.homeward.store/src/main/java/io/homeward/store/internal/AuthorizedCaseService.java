@@ -237,12 +237,8 @@ public final class AuthorizedCaseService implements CaseService {
     }
 
     /** @return the subject bound to this thread, when it has the permission */
-    static Subject permitted(Permission permission) {
-        Subject subject = SubjectContext.require();
-        if (!subject.may(permission)) {
-            throw new AccessDeniedException("your role does not allow this (" + permission + ")");
-        }
-        return subject;
+    private static Subject permitted(Permission permission) {
+        return CaseAccess.permitted(permission);
     }
 
     /** @return the case, when the subject's center can see it; else not found, exactly like a missing case */
@@ -256,13 +252,7 @@ public final class AuthorizedCaseService implements CaseService {
 
     /** @return the case, when the subject may change it: owned by the subject's center or assigned to the subject */
     private Case writable(Subject subject, UUID id) {
-        Case c = visible(subject, id);
-        if (!subject.system() && !c.centerId().equals(subject.centerId())
-                && !subject.username().equals(c.assignee())) {
-            throw new AccessDeniedException("case " + c.number() + " is owned by another center and not assigned"
-                    + " to you: you can read it, not change it");
-        }
-        return c;
+        return access.writableCase(subject, id);
     }
 
     /** Searches of users see through their center's eyes, whatever viewer the caller asked for. */

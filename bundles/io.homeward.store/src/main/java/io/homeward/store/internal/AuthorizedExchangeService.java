@@ -52,7 +52,7 @@ public final class AuthorizedExchangeService implements ExchangeService {
 
     @Override
     public OutboxEntry send(UUID caseId, String partnerId, String targetCenter, String message, String actor) {
-        Subject subject = AuthorizedCaseService.permitted(Permission.CASE_UPDATE);
+        Subject subject = CaseAccess.permitted(Permission.CASE_UPDATE);
         Objects.requireNonNull(caseId, "caseId");
         // read through the case service: not visible is not found, and the read is audited
         Case c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
@@ -73,7 +73,7 @@ public final class AuthorizedExchangeService implements ExchangeService {
 
     @Override
     public List<OutboxEntry> outbox(UUID caseId) {
-        Subject subject = AuthorizedCaseService.permitted(Permission.CASE_READ);
+        Subject subject = CaseAccess.permitted(Permission.CASE_READ);
         if (caseId != null && !subject.system() && cases.find(caseId).isEmpty()) {
             throw new CaseNotFoundException(caseId);
         }
@@ -82,7 +82,7 @@ public final class AuthorizedExchangeService implements ExchangeService {
 
     @Override
     public List<InboxEntry> inbox() {
-        Subject subject = AuthorizedCaseService.permitted(Permission.CASE_READ);
+        Subject subject = CaseAccess.permitted(Permission.CASE_READ);
         return exchange.inbox(subject.system() ? null : subject.centerId());
     }
 
@@ -93,7 +93,7 @@ public final class AuthorizedExchangeService implements ExchangeService {
 
     @Override
     public SignedPackage export(UUID packageId) {
-        Subject subject = AuthorizedCaseService.permitted(Permission.PLATFORM_ADMIN);
+        Subject subject = CaseAccess.permitted(Permission.PLATFORM_ADMIN);
         SignedPackage exported = exchange.export(packageId);
         audit.append(subject.username(), "EXCHANGE_EXPORTED", null, "package " + packageId + " exported as files");
         return exported;
@@ -101,7 +101,7 @@ public final class AuthorizedExchangeService implements ExchangeService {
 
     @Override
     public Identity identity() {
-        AuthorizedCaseService.permitted(Permission.PLATFORM_ADMIN);
+        CaseAccess.permitted(Permission.PLATFORM_ADMIN);
         return exchange.identity();
     }
 }

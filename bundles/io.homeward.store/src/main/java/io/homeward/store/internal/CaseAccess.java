@@ -1,8 +1,14 @@
 package io.homeward.store.internal;
 
+import io.homeward.casemodel.Case;
+import io.homeward.casemodel.CaseNotFoundException;
 import io.homeward.casemodel.CaseQuery;
 import io.homeward.casemodel.center.CenterRegistry;
+import io.homeward.casemodel.security.AccessDeniedException;
+import io.homeward.casemodel.security.Permission;
 import io.homeward.casemodel.security.Subject;
+import io.homeward.casemodel.security.SubjectContext;
+import java.util.Objects;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -38,5 +44,45 @@ final class CaseAccess {
         return database.inTransaction(session -> filter.bind(session.createSelectionQuery(
                 "select count(c) from CaseEntity c" + filter.where() + " and c.id = :caseId", Long.class))
                 .setParameter("caseId", caseId).getSingleResult() > 0);
+    }
+
+    /** @return the subject bound to this thread, when it has the permission */
+    static Subject permitted(Permission permission) {
+        Subject subject = SubjectContext.require();
+        if (!subject.may(permission)) {
+            throw new AccessDeniedException("your role does not allow this (" + permission + ")");
+        }
+        return subject;
+    }
+
+    /** @return the case, when the subject's center can see it; else not found, exactly like a missing case */
+    Case visibleCase(Subject subject, UUID id) {
+        Objects.requireNonNull(id, "id");
+        if (!visible(subject, id)) {
+            throw new CaseNotFoundException(id);
+        }
+        return database.inTransaction(session -> java.util.Optional.ofNullable(session.find(CaseEntity.class, id))
+                .map(CaseEntity::toCase)).orElseThrow(() -> new CaseNotFoundException(id));
+    }
+
+    /** @return the case, when the subject's center can see it and owns it (system subjects: any case) */
+    Case ownedCase(Subject subject, UUID id) {
+        Case c = visibleCase(subject, id);
+        if (!subject.system() && !c.centerId().equals(subject.centerId())) {
+            throw new AccessDeniedException("case " + c.number() + " is owned by another center: only its owner"
+                    + " does this");
+        }
+        return c;
+    }
+
+    /** @return the case, when the subject may change it: owned by the subject's center or assigned to the subject */
+    Case writableCase(Subject subject, UUID id) {
+        Case c = visibleCase(subject, id);
+        if (!subject.system() && !c.centerId().equals(subject.centerId())
+                && !subject.username().equals(c.assignee())) {
+            throw new AccessDeniedException("case " + c.number() + " is owned by another center and not assigned"
+                    + " to you: you can read it, not change it");
+        }
+        return c;
     }
 }

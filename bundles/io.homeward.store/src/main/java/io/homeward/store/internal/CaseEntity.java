@@ -56,7 +56,8 @@ public class CaseEntity {
     @Column(name = "case_number", nullable = false, updatable = false)
     private String number;
 
-    @Column(name = "center_id", nullable = false, updatable = false)
+    /** Changed only by {@link #transferTo}, when another center accepts the case. */
+    @Column(name = "center_id", nullable = false)
     private String centerId;
 
     @Column(name = "country", nullable = false)
@@ -211,6 +212,28 @@ public class CaseEntity {
 
     void shareWith(String centerId) {
         sharedWith.add(centerId);
+    }
+
+    /** @return whether the case is shared with the center */
+    boolean sharedWith(String centerId) {
+        return sharedWith.contains(centerId);
+    }
+
+    /**
+     * Hands the case over to another center, which works it under one of its own categories: the case enters the
+     * initial state of that category's workflow with fresh SLA timers, unassigned (its assignee works for the old
+     * owner), and is no longer "shared" with its new owner. Number, persons, fields and timeline stay.
+     */
+    void transferTo(String newCenterId, String newCategory, Workflow workflow, Instant at) {
+        this.centerId = newCenterId;
+        this.category = newCategory;
+        this.workflowId = workflow.id();
+        this.workflowVersion = workflow.version();
+        this.status = workflow.initialState();
+        this.assignee = null;
+        sharedWith.remove(newCenterId);
+        slas.clear();
+        enterState(workflow, workflow.initialState(), at);
     }
 
     /**

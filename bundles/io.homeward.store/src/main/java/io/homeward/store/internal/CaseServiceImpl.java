@@ -697,7 +697,7 @@ public class CaseServiceImpl implements CaseService {
     }
 
     /** @return the case, its row locked until the transaction ends */
-    private static CaseEntity lockedCase(Session session, UUID id) {
+    static CaseEntity lockedCase(Session session, UUID id) {
         CaseEntity entity = session.find(CaseEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (entity == null) {
             throw new CaseNotFoundException(id);
@@ -760,6 +760,11 @@ public class CaseServiceImpl implements CaseService {
      * nothing of the case.
      */
     private <T> T transaction(Function<Session, T> work) {
+        return transaction(database, work);
+    }
+
+    /** {@link #transaction(Function)} on the given database, for the other services of the store. */
+    static <T> T transaction(Database database, Function<Session, T> work) {
         try {
             return database.inTransaction(work);
         } catch (CaseException e) {

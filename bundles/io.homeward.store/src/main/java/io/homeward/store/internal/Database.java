@@ -52,7 +52,8 @@ public class Database implements AutoCloseable {
     static final List<Class<?>> ENTITIES = List.of(CaseEntity.class, PersonEntity.class, TimelineEventEntity.class,
             SlaTimerEntity.class, CaseNumberCounter.class, NoteEntity.class, AttachmentEntity.class,
             AttachmentContentEntity.class, UserEntity.class, SessionEntity.class, ApiTokenEntity.class,
-            LoginThrottleEntity.class, ExchangeKeyEntity.class, ExchangeOutboxEntity.class, ExchangeInboxEntity.class);
+            LoginThrottleEntity.class, ExchangeKeyEntity.class, ExchangeOutboxEntity.class, ExchangeInboxEntity.class,
+            ReferralEntity.class, CaseTransferEntity.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final long CONNECTION_TIMEOUT_MS = 5_000;

@@ -8,6 +8,7 @@ import { announce, announceError } from '../messages.js';
 import { session, workflowOf, stateLabel, categoryLabel, fieldDefinition, supports } from '../state.js';
 import { slaTimers, timerText, riskBadge, statusBadge, personName, childName } from '../cases.js';
 import { fieldRow, customFieldRow, customFieldValues, fieldValueText, showProblems, clearProblems } from '../form.js';
+import { crossBorderPanels } from './referrals.js';
 
 const BASE = '/api/v1/cases/{id}';
 
@@ -20,6 +21,7 @@ export async function caseView(main, id) {
   ]);
   const c = read.body;
   const page = { main, id, etag: read.etag };
+  const crossBorder = await crossBorderPanels(c, () => caseView(main, id));
   replace(main,
     header(c),
     h('div', { class: 'case-layout' },
@@ -32,7 +34,8 @@ export async function caseView(main, id) {
         timeline(c, history.items)),
       h('div', { class: 'case-side' },
         assignment(c, page),
-        attachments ? attachmentsSection(attachments.items ?? [], page) : null)));
+        attachments ? attachmentsSection(attachments.items ?? [], page) : null,
+        ...crossBorder)));
   document.title = `${c.number} — Homeward`;
 }
 

@@ -4,6 +4,7 @@ import { t } from '../i18n.js';
 import { get, query } from '../api.js';
 import { session, home } from '../state.js';
 import { caseTable, overdueFirst } from '../cases.js';
+import { incomingPanel } from './referrals.js';
 
 export async function workView(main) {
   const center = session.user.centerId;
@@ -12,6 +13,7 @@ export async function workView(main) {
     get(`/api/v1/cases${query({ assignee: session.user.username, limit: 50 })}`),
     get(`/api/v1/cases${query({ center, limit: 20 })}`),
   ]);
+  const incoming = await incomingPanel(() => workView(main));
   const section = (id, title, page, note) => h('section', { 'aria-labelledby': id, class: 'panel' },
     h('h2', { id }, title, ' ', h('span', { class: 'count' }, t('cases.count', page.total))),
     note ? h('p', { class: 'muted' }, note) : null,
@@ -26,6 +28,7 @@ export async function workView(main) {
         h('p', {}, t('work.overdueHint')),
         caseTable(overdueFirst(overdue.items), t('work.overdue', '')))
       : h('p', { class: 'panel calm' }, t('work.noneOverdue')),
+    incoming,
     section('mine-h', t('work.mine'), mine),
     section('recent-h', t('work.recent', home()?.name ?? ''), recent, t('work.recentHint')));
 }

@@ -47,7 +47,19 @@ enum ApiRoute {
     SEND_TO_PARTNER("POST", "/api/v1/exchange/outbox"),
     LIST_OUTBOX("GET", "/api/v1/exchange/outbox"),
     LIST_INBOX("GET", "/api/v1/exchange/inbox"),
-    RECEIVE_PACKAGE("POST", "/api/v1/exchange/packages");
+    RECEIVE_PACKAGE("POST", "/api/v1/exchange/packages"),
+
+    // police referral packs and transfers between centers: ReferralsServlet
+    REFERRAL_PACK("GET", "/api/v1/referral-packs/{caseId}"),
+    LIST_REFERRALS("GET", "/api/v1/referrals"),
+    SEND_REFERRAL("POST", "/api/v1/referrals"),
+    READ_REFERRAL("GET", "/api/v1/referrals/{referralId}"),
+    REFERRAL_PDF("GET", "/api/v1/referrals/{referralId}/pdf"),
+    ADVANCE_REFERRAL("POST", "/api/v1/referrals/{referralId}/status"),
+    LIST_TRANSFERS("GET", "/api/v1/transfers"),
+    REQUEST_TRANSFER("POST", "/api/v1/transfers"),
+    READ_TRANSFER("GET", "/api/v1/transfers/{transferId}"),
+    DECIDE_TRANSFER("POST", "/api/v1/transfers/{transferId}/decision");
 
     /** A route that matched a request, with the values of its template's {@code {name}} segments. */
     record Match(ApiRoute route, Map<String, String> variables) {

@@ -5,6 +5,7 @@ import io.homeward.casemodel.InvalidCaseException.Violation;
 import io.homeward.casemodel.center.Center;
 import io.homeward.casemodel.center.Workflow;
 import io.homeward.casemodel.center.WorkflowState;
+import io.homeward.casemodel.referral.MissingIdentifier;
 import jakarta.servlet.http.HttpServletRequest;
 import java.text.MessageFormat;
 import java.util.ArrayList;
@@ -57,6 +58,20 @@ final class Localizer {
         }
         String detail = localized.stream().map(Violation::message).collect(Collectors.joining("; "));
         return new ApiException(422, detail, localized, language);
+    }
+
+    /**
+     * @param center the center of the case, or null
+     * @return the missing identifiers of a referral pack with their messages in the language the Accept-Language
+     *     header prefers among the center's, or as they are (English) when it prefers none of them
+     */
+    static List<MissingIdentifier> localize(List<MissingIdentifier> missing, Center center, String acceptLanguage) {
+        String language = center == null ? null : language(acceptLanguage, center);
+        if (language == null) {
+            return missing;
+        }
+        return missing.stream().map(m -> new MissingIdentifier(m.code(), m.identifier(), message(new Violation(
+                m.identifier(), m.message(), m.code(), List.of()), center, language))).toList();
     }
 
     private static String message(Violation v, Center center, String language) {
