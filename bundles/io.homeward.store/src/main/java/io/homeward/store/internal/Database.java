@@ -52,7 +52,7 @@ public class Database implements AutoCloseable {
     static final List<Class<?>> ENTITIES = List.of(CaseEntity.class, PersonEntity.class, TimelineEventEntity.class,
             SlaTimerEntity.class, CaseNumberCounter.class, NoteEntity.class, AttachmentEntity.class,
             AttachmentContentEntity.class, UserEntity.class, SessionEntity.class, ApiTokenEntity.class,
-            LoginThrottleEntity.class);
+            LoginThrottleEntity.class, AlertEntity.class, AlertMessageEntity.class, AlertDeliveryEntity.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final long CONNECTION_TIMEOUT_MS = 5_000;
