@@ -41,7 +41,21 @@ enum ApiRoute {
     ADD_ATTACHMENT("POST", "/api/v1/cases/{id}/attachments"),
     DOWNLOAD_ATTACHMENT("GET", "/api/v1/cases/{id}/attachments/{attachmentId}"),
 
-    OPENAPI("GET", "/api/v1/openapi.json");
+    OPENAPI("GET", "/api/v1/openapi.json"),
+
+    // served by AlertsServlet; the fixed segments before /alerts/{alertId}
+    REQUEST_ALERT("POST", "/api/v1/alerts"),
+    LIST_ALERTS("GET", "/api/v1/alerts"),
+    EVALUATE_ALERT("GET", "/api/v1/alerts/evaluation"),
+    ALERT_FEED("GET", "/api/v1/alerts/feed"),
+    ALERT_CHANNELS("GET", "/api/v1/alerts/channels"),
+    READ_CAP_MESSAGE("GET", "/api/v1/alerts/messages/{messageId}"),
+    READ_ALERT("GET", "/api/v1/alerts/{alertId}"),
+    DECIDE_ALERT("POST", "/api/v1/alerts/{alertId}/decision"),
+    ISSUE_ALERT("POST", "/api/v1/alerts/{alertId}/issue"),
+    UPDATE_ALERT("POST", "/api/v1/alerts/{alertId}/updates"),
+    CANCEL_ALERT("POST", "/api/v1/alerts/{alertId}/cancellation"),
+    ALERT_DELIVERIES("GET", "/api/v1/alerts/{alertId}/deliveries");
 
     /** A route that matched a request, with the values of its template's {@code {name}} segments. */
     record Match(ApiRoute route, Map<String, String> variables) {
