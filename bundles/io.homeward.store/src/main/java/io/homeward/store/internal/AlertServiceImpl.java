@@ -190,6 +190,11 @@ public class AlertServiceImpl {
             expect(alert, expected, verb);
             long count = session.createSelectionQuery("select count(m) from AlertMessageEntity m"
                     + " where m.alertId = :id", Long.class).setParameter("id", alertId).getSingleResult();
+            if (count != before.messages().size()) {
+                // another message was published since ours was written: ours would not reference it
+                throw new CaseException("the alert was changed by someone else at the same moment; reload it and"
+                        + " try again");
+            }
             session.persist(new AlertMessageEntity(message, (int) count, cap));
             // the message row first: the deliveries refer to it
             session.flush();

@@ -169,4 +169,10 @@ export default {
   'event.MIGRATED': 'Auf eine neuere Version des Ablaufs umgestellt',
   'event.ESCALATED': 'Frist abgelaufen: eskaliert',
   'event.ROUTED': 'An ein nationales Zentrum weitergeleitet',
+  'event.ALERT_REQUESTED': 'Alarm beantragt',
+  'event.ALERT_APPROVED': 'Alarm genehmigt',
+  'event.ALERT_REFUSED': 'Alarm abgelehnt',
+  'event.ALERT_ISSUED': 'Alarm ausgegeben',
+  'event.ALERT_UPDATED': 'Alarm aktualisiert',
+  'event.ALERT_CANCELLED': 'Alarm aufgehoben',
 };

@@ -169,4 +169,10 @@ export default {
   'event.MIGRATED': 'Μεταφορά σε νεότερη έκδοση της διαδικασίας',
   'event.ESCALATED': 'Πέρασε η προθεσμία: κλιμάκωση',
   'event.ROUTED': 'Διαβιβάστηκε σε εθνικό κέντρο',
+  'event.ALERT_REQUESTED': 'Ζητήθηκε συναγερμός',
+  'event.ALERT_APPROVED': 'Εγκρίθηκε ο συναγερμός',
+  'event.ALERT_REFUSED': 'Απορρίφθηκε ο συναγερμός',
+  'event.ALERT_ISSUED': 'Εκδόθηκε ο συναγερμός',
+  'event.ALERT_UPDATED': 'Ενημερώθηκε ο συναγερμός',
+  'event.ALERT_CANCELLED': 'Ακυρώθηκε ο συναγερμός',
 };

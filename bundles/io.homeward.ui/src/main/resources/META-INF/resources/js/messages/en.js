@@ -182,4 +182,10 @@ export default {
   'event.MIGRATED': 'Moved to a newer workflow version',
   'event.ESCALATED': 'Deadline passed: escalated',
   'event.ROUTED': 'Routed to a national center',
+  'event.ALERT_REQUESTED': 'Alert requested',
+  'event.ALERT_APPROVED': 'Alert approved',
+  'event.ALERT_REFUSED': 'Alert refused',
+  'event.ALERT_ISSUED': 'Alert issued',
+  'event.ALERT_UPDATED': 'Alert updated',
+  'event.ALERT_CANCELLED': 'Alert cancelled',
 };

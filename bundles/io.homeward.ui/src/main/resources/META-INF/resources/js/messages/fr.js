@@ -169,4 +169,10 @@ export default {
   'event.MIGRATED': 'Passé à une version plus récente du processus',
   'event.ESCALATED': 'Échéance dépassée : escaladé',
   'event.ROUTED': 'Transmis à un centre national',
+  'event.ALERT_REQUESTED': 'Alerte demandée',
+  'event.ALERT_APPROVED': 'Alerte approuvée',
+  'event.ALERT_REFUSED': 'Alerte refusée',
+  'event.ALERT_ISSUED': 'Alerte diffusée',
+  'event.ALERT_UPDATED': 'Alerte mise à jour',
+  'event.ALERT_CANCELLED': 'Alerte annulée',
 };

@@ -169,4 +169,10 @@ export default {
   'event.MIGRATED': 'Naar een nieuwere versie van de werkwijze gebracht',
   'event.ESCALATED': 'Termijn verstreken: geëscaleerd',
   'event.ROUTED': 'Doorgestuurd naar een nationaal centrum',
+  'event.ALERT_REQUESTED': 'Alarm aangevraagd',
+  'event.ALERT_APPROVED': 'Alarm goedgekeurd',
+  'event.ALERT_REFUSED': 'Alarm geweigerd',
+  'event.ALERT_ISSUED': 'Alarm verspreid',
+  'event.ALERT_UPDATED': 'Alarm bijgewerkt',
+  'event.ALERT_CANCELLED': 'Alarm ingetrokken',
 };

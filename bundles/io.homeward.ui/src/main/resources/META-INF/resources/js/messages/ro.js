@@ -169,4 +169,10 @@ export default {
   'event.MIGRATED': 'Trecut la o versiune mai nouă a fluxului',
   'event.ESCALATED': 'Termen depășit: escaladat',
   'event.ROUTED': 'Transmis unui centru național',
+  'event.ALERT_REQUESTED': 'Alertă solicitată',
+  'event.ALERT_APPROVED': 'Alertă aprobată',
+  'event.ALERT_REFUSED': 'Alertă refuzată',
+  'event.ALERT_ISSUED': 'Alertă emisă',
+  'event.ALERT_UPDATED': 'Alertă actualizată',
+  'event.ALERT_CANCELLED': 'Alertă anulată',
 };
