@@ -76,6 +76,14 @@ class AlertsIT {
             assertEquals(List.of("MET", "MET", "MET", "UNKNOWN"), outcomes(evaluation.get("results")),
                     "no police reference yet");
 
+            // bad requests are refused with what is wrong, and write nothing
+            assertEquals(400, worker.post("/api/v1/alerts", Map.of("caseId", caseId, "reason", "x", "urgent", true))
+                    .status(), "an unknown field");
+            assertEquals(422, worker.post("/api/v1/alerts", Map.of("caseId", caseId, "reason", " ")).status());
+            assertEquals(404, worker.post("/api/v1/alerts", Map.of("caseId", java.util.UUID.randomUUID().toString(),
+                    "reason", "x")).status());
+            assertEquals(0, ok(worker.get("/api/v1/alerts?caseId=" + caseId)).get("items").size());
+
             // a request shows the evaluation; a supervisor refuses it
             JsonNode requested = created(worker.post("/api/v1/alerts", Map.of("caseId", caseId,
                     "reason", "taken into a grey van at the school gate")));
@@ -85,6 +93,11 @@ class AlertsIT {
             String first = requested.get("id").asText();
             assertEquals(422, supervisor.post("/api/v1/alerts/" + first + "/decision", approval()).status(),
                     "an approval needs every criterion met");
+            Map<String, Object> badGrading = new java.util.HashMap<>(approval());
+            badGrading.put("urgency", "ASAP");
+            ApiClient.Response bad = supervisor.post("/api/v1/alerts/" + first + "/decision", badGrading);
+            assertEquals(400, bad.status());
+            assertTrue(bad.body().get("detail").asText().contains("urgency"), String.valueOf(bad.body()));
             JsonNode refused = ok(supervisor.post("/api/v1/alerts/" + first + "/decision", Map.of("approve", false,
                     "reasons", "the police have not opened a file yet")));
             assertEquals("REFUSED", refused.get("status").asText());
