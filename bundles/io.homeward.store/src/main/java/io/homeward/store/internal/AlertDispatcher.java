@@ -2,7 +2,6 @@ package io.homeward.store.internal;
 
 import io.homeward.casemodel.HealthCheck;
 import io.homeward.casemodel.alert.AlertChannel;
-import io.homeward.casemodel.alert.AlertDelivery;
 import io.homeward.casemodel.alert.AlertMessage;
 import io.homeward.casemodel.alert.ChannelStatus;
 import java.time.Clock;
@@ -22,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.hibernate.JDBCException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -49,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * no row and leaves the delivery alone. A node that dies while delivering leaves the row to be claimed again once
  * the lease is over; a message may then reach a channel twice, which CAP receivers handle by its identifier.
  */
-@Component(service = {AlertDispatcher.class, HealthCheck.class}, configurationPid = AlertDispatcher.PID)
+// immediate: distribution runs from the start, whether or not anything asks for the service yet
+@Component(service = {AlertDispatcher.class, HealthCheck.class}, configurationPid = AlertDispatcher.PID, immediate = true)
 @Designate(ocd = AlertDispatcher.Configuration.class)
 public final class AlertDispatcher implements HealthCheck {
 
@@ -257,25 +256,28 @@ public final class AlertDispatcher implements HealthCheck {
         return Duration.ofSeconds(Math.min(seconds, config.retryMaxSeconds()));
     }
 
-    /** @return every channel registered or with deliveries on record, by name */
+    /** @return every channel registered or with deliveries on record, by name; counted in the database */
     List<ChannelStatus> channels() {
-        List<AlertDelivery> all = database.inTransaction(session -> session.createSelectionQuery(
-                "from AlertDeliveryEntity", AlertDeliveryEntity.class).getResultList().stream()
-                .map(AlertDeliveryEntity::toDelivery).toList());
-        Map<String, List<AlertDelivery>> byChannel = new TreeMap<>(all.stream()
-                .collect(Collectors.groupingBy(AlertDelivery::channel)));
-        channels.keySet().forEach(name -> byChannel.putIfAbsent(name, List.of()));
-        List<ChannelStatus> statuses = new ArrayList<>();
-        byChannel.forEach((name, list) -> {
-            int delivered = (int) list.stream().filter(d -> d.status() == AlertDelivery.Status.DELIVERED).count();
-            List<AlertDelivery> failing = list.stream().filter(d -> d.status() == AlertDelivery.Status.FAILING)
-                    .toList();
-            String lastError = failing.stream().max(java.util.Comparator.comparing(AlertDelivery::nextAttemptAt))
-                    .map(AlertDelivery::lastError).orElse(null);
-            statuses.add(new ChannelStatus(name, channels.containsKey(name), list.size() - delivered, failing.size(),
-                    delivered, lastError));
+        return database.inTransaction(session -> {
+            Map<String, ChannelStatus> byName = new TreeMap<>();
+            for (Object[] row : session.createSelectionQuery("select d.channel, count(d),"
+                    + " sum(case when d.deliveredAt is null then 0 else 1 end),"
+                    + " sum(case when d.deliveredAt is null and d.lastError is not null then 1 else 0 end)"
+                    + " from AlertDeliveryEntity d group by d.channel", Object[].class).getResultList()) {
+                String name = (String) row[0];
+                int all = ((Number) row[1]).intValue();
+                int delivered = ((Number) row[2]).intValue();
+                int failing = ((Number) row[3]).intValue();
+                String lastError = failing == 0 ? null : session.createSelectionQuery("select d.lastError from"
+                        + " AlertDeliveryEntity d where d.channel = :channel and d.deliveredAt is null"
+                        + " and d.lastError is not null order by d.nextAttemptAt desc", String.class)
+                        .setParameter("channel", name).setMaxResults(1).getSingleResult();
+                byName.put(name, new ChannelStatus(name, channels.containsKey(name), all - delivered, failing,
+                        delivered, lastError));
+            }
+            channels.keySet().forEach(name -> byName.putIfAbsent(name, new ChannelStatus(name, true, 0, 0, 0, null)));
+            return List.copyOf(byName.values());
         });
-        return statuses;
     }
 
     @Override
