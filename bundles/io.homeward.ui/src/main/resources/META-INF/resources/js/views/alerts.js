@@ -39,7 +39,7 @@ export function alertsSection(c, alerts, change) {
 function alertItem(a, decider, change) {
   const mine = a.requestedBy === session.user?.username;
   return h('li', { class: 'alert-item', 'data-alert': a.id },
-    h('p', {}, h('span', { class: 'badge status' }, t(`alert.status.${a.status}`)), ' ',
+    h('p', {}, h('span', { class: 'badge alert-status' }, t(`alert.status.${a.status}`)), ' ',
       h('span', { class: 'muted small' }, t('alert.requestedBy', a.requestedBy, dateTime(a.requestedAt)))),
     h('p', { class: 'note-text' }, a.requestReason),
     criteria(a.decidedAt ? a.decisionEvidence : a.evaluation),
