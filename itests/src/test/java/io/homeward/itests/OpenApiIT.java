@@ -45,6 +45,7 @@ class OpenApiIT {
             ApiClient.Response share = api.post("/api/v1/transfers", java.util.Map.of("caseId", caseId,
                     "kind", "SHARE", "toCenterId", "smile-of-the-child", "reason", "seen in Athens"));
             assertEquals(201, share.status(), String.valueOf(share.body()));
+            String[] alert = issuedAlert(homeward, api);
 
             ApiClient.Response served = api.get("/api/v1/openapi.json");
             assertEquals(200, served.status());
@@ -55,7 +56,8 @@ class OpenApiIT {
                 String concrete = path.getKey().replace("{id}", caseId).replace("{centerId}", RunawayCases.CENTER)
                         .replace("{attachmentId}", attached.body().get("id").asText())
                         .replace("{caseId}", caseId).replace("{referralId}", referral.body().get("id").asText())
-                        .replace("{transferId}", share.body().get("id").asText());
+                        .replace("{transferId}", share.body().get("id").asText())
+                        .replace("{alertId}", alert[0]).replace("{messageId}", alert[1]);
                 for (String method : (Iterable<String>) path.getValue()::fieldNames) {
                     if (!METHODS.contains(method)) {
                         continue;
@@ -72,5 +74,26 @@ class OpenApiIT {
             assertTrue(operations >= 18, "the description lists only " + operations + " operations");
             assertEquals(List.of(), failures);
         }
+    }
+
+    /** @return the ids of an issued alert of Child Focus and of its CAP message (requested and approved by two people) */
+    private static String[] issuedAlert(HomewardInstance homeward, ApiClient requester) throws Exception {
+        ApiClient.Response opened = requester.post("/api/v1/cases", java.util.Map.of("centerId", RunawayCases.CENTER,
+                "category", "third-party-abduction", "riskLevel", "HIGH", "riskReason", "taken by a stranger",
+                "fields", java.util.Map.of("life-in-danger", "yes", "public-can-help", "yes", "police-reference", "P-1"),
+                "persons", List.of(java.util.Map.of("role", "CHILD", "familyName", "Openapi", "givenName", "Test",
+                        "dateOfBirth", "2016-05-01"))));
+        assertEquals(201, opened.status(), String.valueOf(opened.body()));
+        ApiClient.Response requested = requester.post("/api/v1/alerts", java.util.Map.of("caseId",
+                opened.body().get("id").asText(), "reason", "openapi"));
+        assertEquals(201, requested.status(), String.valueOf(requested.body()));
+        String alertId = requested.body().get("id").asText();
+        assertEquals(0, homeward.client("user:add", "child-focus.decider", RunawayCases.CENTER, "SUPERVISOR").status());
+        ApiClient decider = ApiClient.withToken(homeward, ApiClient.issueToken(homeward, "child-focus.decider"));
+        assertEquals(200, decider.post("/api/v1/alerts/" + alertId + "/decision", java.util.Map.of("approve", true,
+                "reasons", "openapi", "urgency", "IMMEDIATE", "severity", "SEVERE", "certainty", "LIKELY")).status());
+        ApiClient.Response issued = decider.post("/api/v1/alerts/" + alertId + "/issue", java.util.Map.of());
+        assertEquals(200, issued.status(), String.valueOf(issued.body()));
+        return new String[] {alertId, issued.body().get("messages").get(0).get("id").asText()};
     }
 }

@@ -50,4 +50,16 @@ public record TimelineEvent(Instant at, String actor, String kind, String action
     public static final String SHARE_ACCEPTED = "SHARE_ACCEPTED";
     /** Kind of the event recording that the other center declined the share. */
     public static final String SHARE_REJECTED = "SHARE_REJECTED";
+    /** Kind of the event recording that a child abduction alert was requested; the note names the alert. */
+    public static final String ALERT_REQUESTED = "ALERT_REQUESTED";
+    /** Kind of the event recording that an alert was approved; the note gives the decider's reasons. */
+    public static final String ALERT_APPROVED = "ALERT_APPROVED";
+    /** Kind of the event recording that an alert was refused; the note gives the decider's reasons. */
+    public static final String ALERT_REFUSED = "ALERT_REFUSED";
+    /** Kind of the event recording that an alert was issued (its CAP Alert message published). */
+    public static final String ALERT_ISSUED = "ALERT_ISSUED";
+    /** Kind of the event recording that a CAP Update of an alert was published. */
+    public static final String ALERT_UPDATED = "ALERT_UPDATED";
+    /** Kind of the event recording that an alert was cancelled (its CAP Cancel message published). */
+    public static final String ALERT_CANCELLED = "ALERT_CANCELLED";
 }

@@ -21,11 +21,12 @@ import java.util.Optional;
  * @param sections what the center adds to its case page, in order, never null
  * @param hub the hub's rules when this center is a regional hub, null for a national center
  * @param plugin symbolic name and version of the bundle that declared it, never null
+ * @param alertPlan the country's child abduction alert plan, null when the center declares none
  */
 public record Center(String id, String name, String country, ZoneId timeZone, List<String> languages,
         List<Hotline> hotlines, CaseNumberScheme caseNumbers, List<FieldDefinition> fields,
         List<CaseCategory> categories, List<Workflow> workflows, List<AlertCriterion> alertCriteria,
-        List<CaseSection> sections, Hub hub, String plugin) {
+        List<CaseSection> sections, Hub hub, String plugin, AlertPlan alertPlan) {
     public Center {
         languages = List.copyOf(languages);
         hotlines = List.copyOf(hotlines);
@@ -34,6 +35,20 @@ public record Center(String id, String name, String country, ZoneId timeZone, Li
         workflows = List.copyOf(workflows);
         alertCriteria = List.copyOf(alertCriteria);
         sections = List.copyOf(sections);
+    }
+
+    /** A center without an alert plan, as declarations before {@code <alert-plan>} existed make. */
+    public Center(String id, String name, String country, ZoneId timeZone, List<String> languages,
+            List<Hotline> hotlines, CaseNumberScheme caseNumbers, List<FieldDefinition> fields,
+            List<CaseCategory> categories, List<Workflow> workflows, List<AlertCriterion> alertCriteria,
+            List<CaseSection> sections, Hub hub, String plugin) {
+        this(id, name, country, timeZone, languages, hotlines, caseNumbers, fields, categories, workflows,
+                alertCriteria, sections, hub, plugin, null);
+    }
+
+    /** @return the center's alert plan, or empty when it declares none */
+    public Optional<AlertPlan> plan() {
+        return Optional.ofNullable(alertPlan);
     }
 
     /** @return true when this center is a regional hub */

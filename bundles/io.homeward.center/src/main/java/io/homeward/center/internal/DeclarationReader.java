@@ -2,6 +2,7 @@ package io.homeward.center.internal;
 
 import io.homeward.casemodel.CaseType;
 import io.homeward.casemodel.center.AlertCriterion;
+import io.homeward.casemodel.center.AlertPlan;
 import io.homeward.casemodel.center.CaseCategory;
 import io.homeward.casemodel.center.CaseSection;
 import io.homeward.casemodel.center.CaseNumberScheme;
@@ -15,6 +16,7 @@ import io.homeward.casemodel.center.Workflow;
 import io.homeward.casemodel.center.WorkflowAction;
 import io.homeward.casemodel.center.WorkflowMigration;
 import io.homeward.casemodel.center.WorkflowState;
+import io.homeward.casemodel.security.Role;
 import io.homeward.casemodel.spi.CenterPlugin;
 import java.io.IOException;
 import java.io.InputStream;
@@ -252,6 +254,8 @@ final class DeclarationReader {
                 unique(criterionIds, a, "alert criterion");
                 criteria.add(criterion(a, fieldIds));
             }
+            List<Element> plans = c.all("alert-plan");
+            AlertPlan plan = plans.isEmpty() ? null : plan(plans.get(0), criteria, languages);
             Set<String> sectionIds = new HashSet<>();
             List<CaseSection> sections = new ArrayList<>();
             for (Element section : c.all("section")) {
@@ -269,7 +273,7 @@ final class DeclarationReader {
             List<Element> hubs = c.all("hub");
             Hub hub = hubs.isEmpty() ? null : hub(hubs.get(0), fieldIds);
             return new Center(c.attr("id"), c.attr("name"), c.attr("country"), zone, languages, hotlines, numbers,
-                    fields, categories, workflows, criteria, sections, hub, plugin);
+                    fields, categories, workflows, criteria, sections, hub, plugin, plan);
         }
 
         private CaseNumberScheme numbers(Element where, String pattern) {
@@ -299,6 +303,32 @@ final class DeclarationReader {
                 problem(a, what + " needs the value that meets it");
             }
             return new AlertCriterion(a.attr("id"), rule, field, value, a.labels());
+        }
+
+        private AlertPlan plan(Element p, List<AlertCriterion> criteria, List<String> languages) {
+            if (criteria.isEmpty()) {
+                problem(p, "the alert plan has no criteria: declare them as <alert-criterion> elements before it");
+            }
+            Element event = p.all("event").get(0);
+            Element area = p.all("area").get(0);
+            for (Element labelled : List.of(event, area)) {
+                List<String> missing = languages.stream().filter(l -> !labelled.labels().byLanguage().containsKey(l))
+                        .toList();
+                if (!missing.isEmpty()) {
+                    problem(labelled, "the alert plan's " + labelled.name() + " needs a label in every language of"
+                            + " the center, for the CAP message in that language; missing: " + String.join(", ", missing));
+                }
+            }
+            Element code = p.all("event-code").get(0);
+            List<AlertPlan.Code> geocodes = area.all("geocode").stream()
+                    .map(g -> new AlertPlan.Code(g.attr("value-name"), g.attr("value"))).toList();
+            return new AlertPlan(criteria, roles(p.attr("request")), roles(p.attr("decide")), event.labels(),
+                    new AlertPlan.Code(code.attr("value-name"), code.attr("value")),
+                    new AlertPlan.Area(area.labels(), geocodes));
+        }
+
+        private static Set<Role> roles(String list) {
+            return Arrays.stream(list.trim().split("\\s+")).map(Role::valueOf).collect(java.util.stream.Collectors.toSet());
         }
 
         private Hub hub(Element h, Set<String> fieldIds) {

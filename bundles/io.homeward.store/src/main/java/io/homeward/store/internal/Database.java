@@ -53,7 +53,8 @@ public class Database implements AutoCloseable {
             SlaTimerEntity.class, CaseNumberCounter.class, NoteEntity.class, AttachmentEntity.class,
             AttachmentContentEntity.class, UserEntity.class, SessionEntity.class, ApiTokenEntity.class,
             LoginThrottleEntity.class, ExchangeKeyEntity.class, ExchangeOutboxEntity.class, ExchangeInboxEntity.class,
-            ReferralEntity.class, CaseTransferEntity.class);
+            ReferralEntity.class, CaseTransferEntity.class,
+            AlertEntity.class, AlertMessageEntity.class, AlertDeliveryEntity.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final long CONNECTION_TIMEOUT_MS = 5_000;

@@ -144,10 +144,7 @@ public final class SlaEscalator {
     private boolean escalate(UUID caseId, UUID timerId, Instant now) {
         return database.inTransaction(session -> {
             // the case's row first, as every change of a case: its event counter is ours until we commit
-            List<Integer> eventCount = session.createNativeQuery(
-                    "select event_count from hw_case where id = :id and closed_at is null for update", Integer.class)
-                    .setParameter("id", caseId).getResultList();
-            if (eventCount.isEmpty()) {
+            if (!SideTimeline.lock(session, caseId, true)) {
                 return false;
             }
             int updated = session.createNativeMutationQuery("update hw_sla_timer set escalated_at = :now,"
@@ -158,12 +155,8 @@ public final class SlaEscalator {
                 return false;
             }
             SlaTimerEntity timer = session.find(SlaTimerEntity.class, timerId);
-            int index = eventCount.get(0);
-            session.createNativeMutationQuery("update hw_case set event_count = :next where id = :id")
-                    .setParameter("next", index + 1).setParameter("id", caseId).executeUpdate();
-            session.persist(new TimelineEventEntity(UUID.randomUUID(), caseId, index, now, ACTOR,
-                    TimelineEvent.ESCALATED, null, null, null, "SLA " + timer.slaId() + " was due "
-                    + timer.deadline() + " and is not met; escalated to " + timer.escalateTo()));
+            SideTimeline.append(session, caseId, now, ACTOR, TimelineEvent.ESCALATED, "SLA " + timer.slaId()
+                    + " was due " + timer.deadline() + " and is not met; escalated to " + timer.escalateTo());
             return true;
         });
     }

@@ -9,15 +9,17 @@ import { session, workflowOf, stateLabel, categoryLabel, fieldDefinition, suppor
 import { slaTimers, timerText, riskBadge, statusBadge, personName, childName } from '../cases.js';
 import { fieldRow, customFieldRow, customFieldValues, fieldValueText, showProblems, clearProblems } from '../form.js';
 import { crossBorderPanels } from './referrals.js';
+import { alertsSection } from './alerts.js';
 
 const BASE = '/api/v1/cases/{id}';
 
 export async function caseView(main, id) {
-  const [read, history, notes, attachments] = await Promise.all([
+  const [read, history, notes, attachments, alerts] = await Promise.all([
     request('GET', `/api/v1/cases/${id}`),
     get(`/api/v1/cases/${id}/history`),
     supports('get', `${BASE}/notes`) ? optional(`/api/v1/cases/${id}/notes`) : null,
     supports('get', `${BASE}/attachments`) ? optional(`/api/v1/cases/${id}/attachments`) : null,
+    supports('get', '/api/v1/alerts') ? optional(`/api/v1/alerts?caseId=${id}`) : null,
   ]);
   const c = read.body;
   const page = { main, id, etag: read.etag };
@@ -34,6 +36,7 @@ export async function caseView(main, id) {
         timeline(c, history.items)),
       h('div', { class: 'case-side' },
         assignment(c, page),
+        alerts ? alertsSection(c, alerts.items ?? [], (form, send, done) => change(page, form, send, done)) : null,
         attachments ? attachmentsSection(attachments.items ?? [], page) : null,
         ...crossBorder)));
   document.title = `${c.number} — Homeward`;

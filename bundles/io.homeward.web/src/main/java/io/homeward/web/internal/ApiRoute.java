@@ -59,7 +59,21 @@ enum ApiRoute {
     LIST_TRANSFERS("GET", "/api/v1/transfers"),
     REQUEST_TRANSFER("POST", "/api/v1/transfers"),
     READ_TRANSFER("GET", "/api/v1/transfers/{transferId}"),
-    DECIDE_TRANSFER("POST", "/api/v1/transfers/{transferId}/decision");
+    DECIDE_TRANSFER("POST", "/api/v1/transfers/{transferId}/decision"),
+
+    // served by AlertsServlet; the fixed segments before /alerts/{alertId}
+    REQUEST_ALERT("POST", "/api/v1/alerts"),
+    LIST_ALERTS("GET", "/api/v1/alerts"),
+    EVALUATE_ALERT("GET", "/api/v1/alerts/evaluation"),
+    ALERT_FEED("GET", "/api/v1/alerts/feed"),
+    ALERT_CHANNELS("GET", "/api/v1/alerts/channels"),
+    READ_CAP_MESSAGE("GET", "/api/v1/alerts/messages/{messageId}"),
+    READ_ALERT("GET", "/api/v1/alerts/{alertId}"),
+    DECIDE_ALERT("POST", "/api/v1/alerts/{alertId}/decision"),
+    ISSUE_ALERT("POST", "/api/v1/alerts/{alertId}/issue"),
+    UPDATE_ALERT("POST", "/api/v1/alerts/{alertId}/updates"),
+    CANCEL_ALERT("POST", "/api/v1/alerts/{alertId}/cancellation"),
+    ALERT_DELIVERIES("GET", "/api/v1/alerts/{alertId}/deliveries");
 
     /** A route that matched a request, with the values of its template's {@code {name}} segments. */
     record Match(ApiRoute route, Map<String, String> variables) {

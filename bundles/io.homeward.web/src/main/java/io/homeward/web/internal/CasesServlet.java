@@ -262,7 +262,8 @@ public final class CasesServlet extends ApiServlet {
         return uuid(match.variable("id"), "case");
     }
 
-    private static UUID uuid(String raw, String what) {
+    /** @throws ApiException 404 when the id is not a UUID: no such resource can exist */
+    static UUID uuid(String raw, String what) {
         try {
             return UUID.fromString(raw);
         } catch (IllegalArgumentException e) {

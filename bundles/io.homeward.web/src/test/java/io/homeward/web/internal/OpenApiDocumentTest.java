@@ -76,6 +76,8 @@ class OpenApiDocumentTest {
         assertEquals(Map.of("id", "c1", "attachmentId", "a1"), download.variables());
         assertEquals(ApiRoute.SEARCH_CASES, ApiRoute.match("GET", "/api/v1/cases/").route());
         assertEquals(ApiRoute.UPDATE_FIELDS, ApiRoute.match("PATCH", "/api/v1/cases/c1").route());
+        assertEquals(ApiRoute.ALERT_FEED, ApiRoute.match("GET", "/api/v1/alerts/feed").route());
+        assertEquals(ApiRoute.READ_ALERT, ApiRoute.match("GET", "/api/v1/alerts/a1").route());
     }
 
     @Test

@@ -1,0 +1,16 @@
+package io.homeward.store.internal;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link AlertServiceContract} on an H2 file database, as the platform runs by default. */
+class AlertServiceH2Test extends AlertServiceContract {
+
+    @TempDir
+    static Path folder;
+
+    @Override
+    Database.Settings settings() {
+        return new Database.Settings("jdbc:h2:file:" + folder.resolve("db/homeward"), "", "", 4);
+    }
+}
