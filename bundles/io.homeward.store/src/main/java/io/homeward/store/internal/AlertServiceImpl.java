@@ -25,15 +25,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -102,7 +106,7 @@ public class AlertServiceImpl {
                     .setParameter("caseId", caseId).setParameter("open", OPEN).getResultList();
             if (!open.isEmpty()) {
                 throw new CaseException("case " + subject.number() + " already has an alert " + open.get(0)
-                        .name().toLowerCase(java.util.Locale.ROOT) + "; decide on it, or cancel it, first");
+                        .name().toLowerCase(Locale.ROOT) + "; decide on it, or cancel it, first");
             }
             AlertEntity alert = new AlertEntity(caseId, subject.centerId(), actor, now, reason.strip(),
                     evaluation.results());
@@ -256,8 +260,8 @@ public class AlertServiceImpl {
     record MessageWithCap(AlertMessage message, byte[] cap) {
     }
 
-    private List<Alert> alerts(String where, Function<org.hibernate.query.SelectionQuery<AlertEntity>,
-            org.hibernate.query.SelectionQuery<AlertEntity>> bind) {
+    private List<Alert> alerts(String where, Function<SelectionQuery<AlertEntity>,
+            SelectionQuery<AlertEntity>> bind) {
         return database.inTransaction(session -> bind.apply(session.createSelectionQuery(
                 "from AlertEntity a where " + where, AlertEntity.class)).getResultList().stream()
                 .map(alert -> toAlert(session, alert)).toList());
@@ -289,7 +293,7 @@ public class AlertServiceImpl {
     }
 
     /** Runs a change of a case's alerts in one transaction holding the case's row lock. */
-    private <T> T change(UUID caseId, java.util.function.BiFunction<Session, Instant, T> work) {
+    private <T> T change(UUID caseId, BiFunction<Session, Instant, T> work) {
         return database.inTransaction(session -> {
             if (!SideTimeline.lock(session, caseId, false)) {
                 throw new CaseNotFoundException(caseId);
@@ -305,16 +309,16 @@ public class AlertServiceImpl {
     }
 
     private static CaseException notNow(AlertStatus status, String verb) {
-        return new CaseException("the alert is " + status.name().toLowerCase(java.util.Locale.ROOT) + " and cannot be "
+        return new CaseException("the alert is " + status.name().toLowerCase(Locale.ROOT) + " and cannot be "
                 + verb + " now");
     }
 
     /** @return e.g. "3 met, 1 unknown (police-involved)" */
     static String summary(List<CriterionResult> results) {
-        return java.util.Arrays.stream(CriterionResult.Outcome.values()).map(outcome -> {
+        return Arrays.stream(CriterionResult.Outcome.values()).map(outcome -> {
             List<String> ids = results.stream().filter(r -> r.outcome() == outcome).map(CriterionResult::criterionId)
                     .toList();
-            return ids.isEmpty() ? null : ids.size() + " " + outcome.name().toLowerCase(java.util.Locale.ROOT)
+            return ids.isEmpty() ? null : ids.size() + " " + outcome.name().toLowerCase(Locale.ROOT)
                     + (outcome == CriterionResult.Outcome.MET ? "" : " (" + String.join(", ", ids) + ")");
         }).filter(Objects::nonNull).collect(Collectors.joining(", "));
     }

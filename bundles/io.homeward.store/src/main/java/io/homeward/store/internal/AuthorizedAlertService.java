@@ -10,7 +10,6 @@ import io.homeward.casemodel.alert.AlertMessage;
 import io.homeward.casemodel.alert.AlertNotFoundException;
 import io.homeward.casemodel.alert.AlertService;
 import io.homeward.casemodel.alert.ChannelStatus;
-import io.homeward.casemodel.center.AlertPlan;
 import io.homeward.casemodel.center.CenterRegistry;
 import io.homeward.casemodel.security.AccessDeniedException;
 import io.homeward.casemodel.security.Permission;
