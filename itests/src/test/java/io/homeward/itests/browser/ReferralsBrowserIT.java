@@ -84,6 +84,10 @@ class ReferralsBrowserIT {
                 browser.executeScript("location.hash = arguments[0]", "#/case/" + caseId);
                 wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Υπόθεση " + number));
                 assertTrue(text(wait, By.cssSelector("ul.transfers")).contains("Έγινε δεκτό"));
+                // shared, not transferred: the page offers reading only, no workflow step or edit
+                assertTrue(text(wait, By.cssSelector("section[aria-labelledby='actions-h']"))
+                        .contains("Η υπόθεση ανήκει σε άλλο κέντρο"));
+                assertTrue(browser.findElements(By.cssSelector("form.action-form")).isEmpty());
             } finally {
                 Path shots = Path.of("target", "browser-screenshots");
                 Files.createDirectories(shots);

@@ -93,6 +93,7 @@ export default {
   'case.actionsHint': 'Die Akte ist „{0}“. Diese Schritte sind jetzt möglich:',
   'case.actionNeeds': 'Damit die Akte „{0}“ wird, muss dies ausgefüllt sein:',
   'case.noActions': 'Aus diesem Status ist kein Schritt möglich.',
+  'case.readOnly': 'Diese Akte gehört einem anderen Zentrum: Sie können sie lesen, aber nicht ändern.',
   'case.closed': 'Diese Akte ist abgeschlossen.',
   'case.actionDone': 'Erledigt: {0}. Die Akte ist jetzt „{1}“.',
   'case.note': 'Notiz für den Verlauf (optional)',

@@ -103,6 +103,7 @@ export default {
   'case.actionsHint': 'The case is “{0}”. These steps are possible now:',
   'case.actionNeeds': 'To move the case to “{0}”, these must be filled in:',
   'case.noActions': 'No step is possible from this status.',
+  'case.readOnly': 'This case belongs to another center: you can read it, not change it.',
   'case.closed': 'This case is closed.',
   'case.actionDone': 'Done: {0}. The case is now “{1}”.',
   'case.note': 'Note for the timeline (optional)',

@@ -93,6 +93,7 @@ export default {
   'case.actionsHint': 'Le dossier est « {0} ». Ces étapes sont possibles maintenant :',
   'case.actionNeeds': 'Pour passer le dossier à « {0} », ceci doit être rempli :',
   'case.noActions': 'Aucune étape n\'est possible depuis ce statut.',
+  'case.readOnly': 'Ce dossier appartient à un autre centre : vous pouvez le lire, pas le modifier.',
   'case.closed': 'Ce dossier est clôturé.',
   'case.actionDone': 'Fait : {0}. Le dossier est maintenant « {1} ».',
   'case.note': 'Note pour l\'historique (facultatif)',

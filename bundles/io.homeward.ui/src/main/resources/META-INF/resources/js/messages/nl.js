@@ -93,6 +93,7 @@ export default {
   'case.actionsHint': 'Het dossier staat op “{0}”. Deze stappen zijn nu mogelijk:',
   'case.actionNeeds': 'Om het dossier naar “{0}” te brengen, moet dit ingevuld zijn:',
   'case.noActions': 'Vanuit deze status is geen stap mogelijk.',
+  'case.readOnly': 'Dit dossier hoort bij een ander centrum: u kunt het lezen, niet wijzigen.',
   'case.closed': 'Dit dossier is afgesloten.',
   'case.actionDone': 'Gedaan: {0}. Het dossier staat nu op “{1}”.',
   'case.note': 'Notitie voor de tijdlijn (optioneel)',

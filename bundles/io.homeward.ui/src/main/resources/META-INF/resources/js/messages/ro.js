@@ -93,6 +93,7 @@ export default {
   'case.actionsHint': 'Cazul este „{0}”. Acești pași sunt posibili acum:',
   'case.actionNeeds': 'Pentru a trece cazul în „{0}”, trebuie completate:',
   'case.noActions': 'Niciun pas nu este posibil din această stare.',
+  'case.readOnly': 'Cazul aparține altui centru: îl puteți citi, dar nu îl puteți modifica.',
   'case.closed': 'Cazul este închis.',
   'case.actionDone': 'Gata: {0}. Cazul este acum „{1}”.',
   'case.note': 'Notă pentru istoric (opțional)',

@@ -90,10 +90,19 @@ function header(c) {
 }
 
 /** The workflow actions allowed in the case's state, each with the fields its target state requires. */
+/**
+ * Whether the user may only read the case: the store lets a center change only the cases it owns (or that are
+ * assigned to the user); one it sees through a share or as their hub it may read.
+ */
+function readOnly(c) {
+  return c.centerId !== session.user.centerId && c.assignee !== session.user.username;
+}
+
 function actions(c, page) {
   const workflow = workflowOf(c);
-  const allowed = c.closed ? [] : (workflow?.actions ?? []).filter(a => a.from.includes(c.status));
+  const allowed = c.closed || readOnly(c) ? [] : (workflow?.actions ?? []).filter(a => a.from.includes(c.status));
   const section = h('section', { 'aria-labelledby': 'actions-h', class: 'panel' }, h('h2', { id: 'actions-h' }, t('case.actions')));
+  if (readOnly(c)) return append(section, h('p', { class: 'muted' }, t('case.readOnly')));
   if (allowed.length === 0) return append(section, h('p', { class: 'muted' }, c.closed ? t('case.closed') : t('case.noActions')));
   return append(section, h('p', { class: 'muted' }, t('case.actionsHint', stateLabel(c))), allowed.map(action => {
     const target = workflow.states.find(s => s.id === action.to);
@@ -133,7 +142,7 @@ function persons(c, page) {
         h('p', { class: 'person-name' }, personName(p), ' ', h('span', { class: 'badge' }, t(`role.${d.role}`))),
         facts.length ? h('dl', { class: 'facts' }, facts.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])) : null);
     })));
-  if (!supports('post', `${BASE}/persons`) || c.closed) return section;
+  if (!supports('post', `${BASE}/persons`) || c.closed || readOnly(c)) return section;
   const form = h('form', { class: 'inline-form', novalidate: true, onsubmit: e => {
     e.preventDefault();
     const data = new FormData(form);
@@ -180,7 +189,7 @@ function details(c, page) {
     h('h2', { id: 'details-h' }, t('case.details')),
     filled.length === 0 ? h('p', { class: 'muted' }, t('case.noDetails')) : h('dl', { class: 'facts wide' },
       filled.map(f => [h('dt', {}, label(f.labels, f.id)), h('dd', {}, fieldValueText(f, c.fields[f.id], c.persons))])));
-  if (!supports('patch', BASE) || c.closed) return section;
+  if (!supports('patch', BASE) || c.closed || readOnly(c)) return section;
   const form = h('form', { class: 'inline-form', novalidate: true, onsubmit: e => {
     e.preventDefault();
     // only what changed is sent; an emptied input clears the value (null), so untouched fields stay as they are
@@ -199,7 +208,7 @@ function assignment(c, page) {
   const section = h('section', { 'aria-labelledby': 'assign-h', class: 'panel' },
     h('h2', { id: 'assign-h' }, t('case.assignee')),
     h('p', {}, c.assignee ?? h('span', { class: 'muted' }, t('case.unassigned'))));
-  if (!supports('put', `${BASE}/assignee`) || c.closed) return section;
+  if (!supports('put', `${BASE}/assignee`) || c.closed || readOnly(c)) return section;
   const assign = (form, assignee) => change(page, form,
     () => request('PUT', `/api/v1/cases/${c.id}/assignee`, { etag: page.etag, body: { assignee } }),
     assignee ? t('case.assigned', assignee) : t('case.unassignedNow'));
