@@ -11,10 +11,12 @@ import org.osgi.annotation.versioning.ProviderType;
  * <p><b>Sending</b> ({@link #send}) only queues: the package is built, signed and stored in the outbox in one
  * transaction with the case's {@link #SENT} timeline event, and delivered by the outbox job of whichever node gets
  * to it first. Connection failures and server errors of the partner are retried with exponential backoff, without
- * end: nothing is lost while the partner is down. A refusal (4xx) is final: the entry is {@link OutboxEntry.Status#REFUSED}
+ * end: nothing is lost while the partner is down. A refusal by the partner's Homeward (a 4xx that names its
+ * refusal reason, not any 4xx of a proxy on the way) is final: the entry is {@link OutboxEntry.Status#REFUSED}
  * and the case's timeline says why; a delivery records {@link #DELIVERED} with the partner's case number.
  *
- * <p><b>Receiving</b> ({@link #receive}) checks, in order: the package is JSON of a known format, its sender is a
+ * <p><b>Receiving</b> ({@link #receive}) checks, in order: the package is JSON of a known format within its size
+ * limits, it is addressed to this deployment (its recipient is this deployment's id), its sender is a
  * configured partner, the signature verifies with that partner's key over the exact bytes received, and its
  * content opens a case at the target center. Any failure refuses the package with a {@link PackageRefusedException}
  * and stores nothing. A package already received (same partner, same package id) answers the same receipt again
@@ -33,6 +35,13 @@ public interface ExchangeService {
     String RECEIVED = "EXCHANGE_RECEIVED";
 
     /**
+     * The HTTP header with which a receiving Homeward marks its refusal of a package, holding the
+     * {@link PackageRefusedException.Reason}: only an answer carrying it is a final refusal for the sender's outbox; a
+     * 4xx without it (a proxy, a firewall in between) says nothing about the package and is retried.
+     */
+    String REFUSAL_HEADER = "X-Homeward-Refusal";
+
+    /**
      * Queues a case for a partner deployment. Needs the right to change the case, and the case must be owned by the
      * caller's center.
      *
@@ -48,6 +57,8 @@ public interface ExchangeService {
      *     center does not own this one
      * @throws io.homeward.casemodel.InvalidCaseException when the partner is unknown, no target center is given nor
      *     configured, or this deployment has no exchange identity configured
+     * @throws io.homeward.casemodel.CaseException when the case is closed: a closed case is not handed on (as with
+     *     a transfer between centers), since the partner would open it as a new, open case
      */
     OutboxEntry send(UUID caseId, String partnerId, String targetCenter, String message, String actor);
 

@@ -16,7 +16,12 @@ public class PackageRefusedException extends RuntimeException {
         /** The signature does not verify with the partner's key: changed in transit, or not signed by the partner. */
         BAD_SIGNATURE,
         /** Well formed and authentic, but no case can be opened from it (unknown target center, invalid content). */
-        REJECTED
+        REJECTED,
+        /**
+         * Addressed to another deployment (its {@code recipient} is not this deployment's id), or this deployment has
+         * no id to be addressed by: a package signed for one partner is not accepted by another.
+         */
+        WRONG_RECIPIENT
     }
 
     private final Reason reason;

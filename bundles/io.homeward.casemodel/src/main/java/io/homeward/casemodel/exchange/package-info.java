@@ -5,7 +5,7 @@
  * sender keeps every package in an outbox until the partner acknowledges or refuses it; the receiver records
  * every package it accepted in an inbox, so that a package received twice makes one case.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package io.homeward.casemodel.exchange;
 
 import org.osgi.annotation.versioning.Version;

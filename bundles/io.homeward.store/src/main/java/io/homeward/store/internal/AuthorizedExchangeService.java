@@ -10,6 +10,7 @@ import io.homeward.casemodel.exchange.Receipt;
 import io.homeward.casemodel.security.AccessDeniedException;
 import io.homeward.casemodel.security.Permission;
 import io.homeward.casemodel.security.Subject;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -26,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * <li>Sending a case is a change of it ({@link Permission#CASE_UPDATE}) that only its owning center makes: the case
  * leaves the deployment. It is audited as {@code EXCHANGE_SENT}: the package is a read of the case by the partner.</li>
  * <li>The outbox and the inbox list what concerns the caller's center ({@link Permission#CASE_READ}); system
- * subjects see all.</li>
- * <li>The deployment's identity and exported packages are for platform administrators.</li>
+ * subjects see all. Each list is audited ({@code EXCHANGE_OUTBOX_READ}, {@code EXCHANGE_INBOX_READ}) with the case
+ * numbers it names.</li>
+ * <li>The deployment's identity and exported packages are for platform administrators; an export is audited
+ * ({@code EXCHANGE_EXPORTED}) on the case it was made of.</li>
  * <li>Receiving needs no subject: the package's signature by a configured partner is its credential (see
  * {@link ExchangeService#receive}); the case is opened by the system on the partner's behalf and audited as
  * {@code EXCHANGE_RECEIVED}.</li>
@@ -77,13 +80,25 @@ public final class AuthorizedExchangeService implements ExchangeService {
         if (caseId != null && !subject.system() && cases.find(caseId).isEmpty()) {
             throw new CaseNotFoundException(caseId);
         }
-        return exchange.outbox(caseId, subject.system() ? null : subject.centerId());
+        List<OutboxEntry> entries = exchange.outbox(caseId, subject.system() ? null : subject.centerId());
+        // read before the list leaves the store, like a search: it names cases and partners
+        audit.append(subject.username(), "EXCHANGE_OUTBOX_READ", caseId, listed(entries.stream()
+                .map(OutboxEntry::caseNumber).toList()));
+        return entries;
     }
 
     @Override
     public List<InboxEntry> inbox() {
         Subject subject = CaseAccess.permitted(Permission.CASE_READ);
-        return exchange.inbox(subject.system() ? null : subject.centerId());
+        List<InboxEntry> entries = exchange.inbox(subject.system() ? null : subject.centerId());
+        audit.append(subject.username(), "EXCHANGE_INBOX_READ", null, listed(entries.stream()
+                .map(InboxEntry::caseNumber).toList()));
+        return entries;
+    }
+
+    private static String listed(List<String> caseNumbers) {
+        return caseNumbers.size() + " packages" + (caseNumbers.isEmpty() ? "" : ", of cases "
+                + String.join(", ", new LinkedHashSet<>(caseNumbers)));
     }
 
     @Override
@@ -94,9 +109,10 @@ public final class AuthorizedExchangeService implements ExchangeService {
     @Override
     public SignedPackage export(UUID packageId) {
         Subject subject = CaseAccess.permitted(Permission.PLATFORM_ADMIN);
-        SignedPackage exported = exchange.export(packageId);
-        audit.append(subject.username(), "EXCHANGE_EXPORTED", null, "package " + packageId + " exported as files");
-        return exported;
+        ExchangeServiceImpl.Exported exported = exchange.export(packageId);
+        audit.append(subject.username(), "EXCHANGE_EXPORTED", exported.caseId(), "package " + packageId
+                + " exported as files");
+        return exported.signed();
     }
 
     @Override

@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the outbox: every {@link ExchangeConfiguration#intervalSeconds()} it posts each due
  * {@link io.homeward.casemodel.exchange.OutboxEntry.Status#PENDING} package to its partner. The partner's answer
- * decides: 2xx delivered (the partner's case number goes on the case's timeline), a refusal of the package
- * ({@link #REFUSALS}) refused for good (the reason goes on the timeline), anything else — no connection, a timeout,
- * 5xx, a 404 of a partner still starting — retried after
+ * decides: 2xx delivered (the partner's case number goes on the case's timeline), a refusal of the package by the
+ * partner's Homeward ({@link #outcome}) refused for good (the reason goes on the timeline), anything else — no
+ * connection, a timeout, 5xx, a 404 of a partner still starting, a 403 of a firewall — retried after
  * {@code retryBaseSeconds}, then twice as long each time, at most {@code retryMaxSeconds}, for as long as it takes.
  *
  * <p><b>Several nodes.</b> Every node runs this job on the shared database. A node takes an entry with an UPDATE
@@ -67,13 +67,6 @@ public final class ExchangeOutbox {
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeOutbox.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int BATCH = 100;
-    /**
-     * The answers of a receiver that read the package and refused it: malformed (400), unknown partner or bad
-     * signature (403), too large (413), not JSON (415), no case can be opened from it (422). Any other answer — a 404
-     * of a partner still starting or behind a misrouted proxy, 401, 408, 429, 5xx — says nothing about the package:
-     * retried, with the answer in {@code lastError} for the operator.
-     */
-    private static final java.util.Set<Integer> REFUSALS = java.util.Set.of(400, 403, 413, 415, 422);
 
     private final Database database;
     private final ExchangeServiceImpl exchange;
@@ -185,13 +178,18 @@ public final class ExchangeOutbox {
     private void finish(ExchangeOutboxEntity entry, String status, String partnerCaseNumber, String error, Instant now,
             String kind, String actor, String note) {
         boolean finished = database.inTransaction(session -> {
+            // the case's row first, as when the package was queued: one lock order
+            SideTimeline.lock(session, entry.caseId(), false);
             int updated = session.createNativeMutationQuery("update hw_exchange_outbox set status = :status,"
                     + " partner_case_number = :number, last_error = :error, finished_at = :now, next_attempt_at = null"
                     + " where package_id = :id and status = 'PENDING'").setParameter("status", status)
                     .setParameter("number", partnerCaseNumber).setParameter("error", truncated(error))
                     .setParameter("now", now).setParameter("id", entry.packageId()).executeUpdate();
             // another node finished it meanwhile (after our lease ran out): its event is on the timeline
-            return updated == 1 && CaseTimeline.append(session, entry.caseId(), now, actor, kind, note);
+            if (updated == 1) {
+                SideTimeline.append(session, entry.caseId(), now, actor, kind, note);
+            }
+            return updated == 1;
         });
         if (finished) {
             LOG.info("Package {} for exchange partner {}: {}", entry.packageId(), entry.partnerId(), status);
@@ -229,12 +227,21 @@ public final class ExchangeOutbox {
                 Thread.currentThread().interrupt();
                 return new Outcome.Failed("interrupted: the platform is stopping");
             }
-            return outcome(response.statusCode(), response.body());
+            return outcome(response.statusCode(), response.headers().firstValue(ExchangeService.REFUSAL_HEADER)
+                    .orElse(null), response.body());
         };
     }
 
-    /** @return what the partner's answer means */
-    static Outcome outcome(int status, byte[] body) {
+    /**
+     * What the partner's answer means. A 4xx that carries {@link ExchangeService#REFUSAL_HEADER} is the partner's
+     * Homeward having read the package and refused it (malformed, addressed elsewhere, unknown sender, bad signature,
+     * no case can be opened from it): final. Any other answer — a 404 of a partner still starting or behind a
+     * misrouted proxy, a 403 or 413 of a firewall, 401, 408, 429, 5xx — says nothing about the package: retried,
+     * with the answer in {@code lastError} for the operator.
+     *
+     * @param refusal the value of the refusal header, or null when the answer has none
+     */
+    static Outcome outcome(int status, String refusal, byte[] body) {
         JsonNode answer;
         try {
             answer = MAPPER.readTree(body);
@@ -247,8 +254,8 @@ public final class ExchangeOutbox {
                     : new Outcome.Failed("HTTP " + status + " without the case number");
         }
         String detail = answer != null && answer.path("detail").isTextual() ? ": " + answer.get("detail").asText() : "";
-        if (REFUSALS.contains(status)) {
-            return new Outcome.Refused("HTTP " + status + detail);
+        if (status >= 400 && status < 500 && refusal != null && !refusal.isBlank()) {
+            return new Outcome.Refused("HTTP " + status + " " + refusal.strip() + detail);
         }
         return new Outcome.Failed("HTTP " + status + detail);
     }

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -33,6 +34,8 @@ import java.util.UUID;
  *
  * @param packageId never null
  * @param sender the sending deployment's id, never null
+ * @param recipient the receiving deployment's id, never null: signed with the rest, so that a partner's package
+ *        cannot be replayed at another deployment that trusts the same sender
  * @param created never null
  * @param targetCenter the center at the receiver that is to open the case, never null
  * @param reference the sender's case number, never null
@@ -44,14 +47,23 @@ import java.util.UUID;
  * @param persons never null
  * @param message may be null
  */
-record ExchangePackage(UUID packageId, String sender, Instant created, String targetCenter, String reference,
-        CaseType type, String country, RiskLevel riskLevel, String riskReason, Map<String, String> fields,
-        List<PersonDetails> persons, String message) {
+record ExchangePackage(UUID packageId, String sender, String recipient, Instant created, String targetCenter,
+        String reference, CaseType type, String country, RiskLevel riskLevel, String riskReason,
+        Map<String, String> fields, List<PersonDetails> persons, String message) {
 
     static final String FORMAT = "homeward-exchange/1";
 
     /** The most persons a package may carry; a case has a handful. */
     private static final int MAX_PERSONS = 50;
+    /** The most custom fields a package may carry. */
+    private static final int MAX_FIELDS = 200;
+    /**
+     * The longest deployment id, center id, case number and field id: the width of the columns that hold them
+     * (V1, V7).
+     */
+    static final int ID_LENGTH = 100;
+    /** The longest free text: message, risk reason, description, field value (as a case note). */
+    static final int TEXT_LENGTH = 20_000;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -66,6 +78,7 @@ record ExchangePackage(UUID packageId, String sender, Instant created, String ta
         root.put("format", FORMAT);
         root.put("packageId", packageId.toString());
         root.put("sender", sender);
+        root.put("recipient", recipient);
         root.put("created", created.toString());
         root.put("targetCenter", targetCenter);
         ObjectNode kase = root.putObject("case");
@@ -75,7 +88,7 @@ record ExchangePackage(UUID packageId, String sender, Instant created, String ta
         kase.put("riskLevel", riskLevel.name());
         kase.put("riskReason", riskReason);
         ObjectNode fieldsNode = kase.putObject("fields");
-        new java.util.TreeMap<>(fields).forEach(fieldsNode::put);
+        new TreeMap<>(fields).forEach(fieldsNode::put);
         ArrayNode personsNode = kase.putArray("persons");
         for (PersonDetails person : persons) {
             ObjectNode p = personsNode.addObject();
@@ -123,12 +136,19 @@ record ExchangePackage(UUID packageId, String sender, Instant created, String ta
             if (!fieldsNode.isObject()) {
                 throw malformed("case.fields is not an object");
             }
+            if (fieldsNode.size() > MAX_FIELDS) {
+                throw malformed("case.fields has more than " + MAX_FIELDS + " members");
+            }
             for (Iterator<Map.Entry<String, JsonNode>> it = fieldsNode.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> field = it.next();
+                if (field.getKey().length() > ID_LENGTH) {
+                    throw malformed("a field id of case.fields is longer than " + ID_LENGTH + " characters");
+                }
                 if (!field.getValue().isTextual()) {
                     throw malformed("case.fields." + field.getKey() + " is not a string");
                 }
-                fields.put(field.getKey(), field.getValue().asText());
+                fields.put(field.getKey(), limited(field.getValue().asText(), "case.fields." + field.getKey(),
+                        TEXT_LENGTH));
             }
         }
         JsonNode personsNode = kase.get("persons");
@@ -145,16 +165,54 @@ record ExchangePackage(UUID packageId, String sender, Instant created, String ta
             String sex = text(p, "sex", false);
             String birth = text(p, "dateOfBirth", false);
             persons.add(new PersonDetails(enumValue(PersonRole.class, text(p, "role", true), at + "role"),
-                    text(p, "familyName", false), text(p, "givenName", false),
+                    limited(text(p, "familyName", false), at + "familyName", CaseRules.NAME_LENGTH),
+                    limited(text(p, "givenName", false), at + "givenName", CaseRules.NAME_LENGTH),
                     sex == null ? null : enumValue(Sex.class, sex, at + "sex"),
-                    birth == null ? null : date(birth, at + "dateOfBirth"), text(p, "description", false), null));
+                    birth == null ? null : date(birth, at + "dateOfBirth"),
+                    limited(text(p, "description", false), at + "description", TEXT_LENGTH), null));
         }
-        return new ExchangePackage(uuid(text(root, "packageId", true)), text(root, "sender", true),
-                instant(text(root, "created", true)), text(root, "targetCenter", true),
-                text(kase, "reference", true), enumValue(CaseType.class, text(kase, "type", true), "case.type"),
+        return new ExchangePackage(uuid(text(root, "packageId", true)),
+                limited(text(root, "sender", true), "sender", ID_LENGTH),
+                limited(text(root, "recipient", true), "recipient", ID_LENGTH),
+                instant(text(root, "created", true)),
+                limited(text(root, "targetCenter", true), "targetCenter", ID_LENGTH),
+                limited(text(kase, "reference", true), "case.reference", ID_LENGTH),
+                enumValue(CaseType.class, text(kase, "type", true), "case.type"),
                 text(kase, "country", true),
                 enumValue(RiskLevel.class, text(kase, "riskLevel", true), "case.riskLevel"),
-                text(kase, "riskReason", true), fields, persons, text(kase, "message", false));
+                limited(text(kase, "riskReason", true), "case.riskReason", TEXT_LENGTH), fields, persons,
+                limited(text(kase, "message", false), "case.message", TEXT_LENGTH));
+    }
+
+    /**
+     * The sender and package id of a package as received, for the log line of a refusal, as far as they can be
+     * read: a package too malformed to parse may still name them.
+     *
+     * @return "sender=... package=...", each "?" when not readable as an id
+     */
+    static String idsOf(byte[] json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (IOException e) {
+            root = null;
+        }
+        return "sender=" + loggable(root == null ? null : root.get("sender")) + " package="
+                + loggable(root == null ? null : root.get("packageId"));
+    }
+
+    /** @return the id if it looks like one (no spaces, no line breaks, short), else "?": ids only go to logs */
+    private static String loggable(JsonNode id) {
+        return id != null && id.isTextual() && id.asText().matches("[A-Za-z0-9._:@-]{1," + ID_LENGTH + "}")
+                ? id.asText() : "?";
+    }
+
+    /** @return the value, null included, when it is at most max characters long */
+    private static String limited(String value, String member, int max) {
+        if (value != null && value.length() > max) {
+            throw malformed(member + " is longer than " + max + " characters");
+        }
+        return value;
     }
 
     /** @return the member's text; null when absent or null and not required */

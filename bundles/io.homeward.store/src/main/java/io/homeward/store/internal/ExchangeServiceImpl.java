@@ -21,6 +21,7 @@ import io.homeward.casemodel.exchange.PackageRefusedException.Reason;
 import io.homeward.casemodel.exchange.Receipt;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -32,6 +33,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.hibernate.JDBCException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -128,9 +130,23 @@ public class ExchangeServiceImpl {
             });
             LOG.info("Created this deployment's exchange key pair");
         } catch (RuntimeException e) {
-            LOG.info("Another node created the exchange key pair first ({})", e.getClass().getName());
+            if (!uniqueKeyConflict(e)) {
+                throw e;
+            }
+            LOG.info("Another node created the exchange key pair first");
         }
         return database.inTransaction(s -> s.find(ExchangeKeyEntity.class, ExchangeKeyEntity.DEPLOYMENT));
+    }
+
+    /** @return whether the failure, or one of its causes, is a unique or primary key violation (SQL state 23505) */
+    static boolean uniqueKeyConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof JDBCException jdbc && "23505".equals(jdbc.getSQLState())
+                    || t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** See {@link ExchangeService#send}; the caller has checked that the actor may. */
@@ -151,30 +167,44 @@ public class ExchangeServiceImpl {
             throw new InvalidCaseException("center", "name the center at partner " + partnerId
                     + " that is to receive the case: its configuration names none");
         }
-        if (target.length() > 100) {
-            throw new InvalidCaseException("center", "is longer than 100 characters");
+        if (target.length() > ExchangePackage.ID_LENGTH) {
+            throw new InvalidCaseException("center", "is longer than " + ExchangePackage.ID_LENGTH + " characters");
         }
-        if (message != null && message.length() > 20_000) {
-            throw new InvalidCaseException("message", "is longer than 20000 characters");
+        if (message != null && message.length() > ExchangePackage.TEXT_LENGTH) {
+            throw new InvalidCaseException("message", "is longer than " + ExchangePackage.TEXT_LENGTH
+                    + " characters");
         }
         Case c = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
         Instant now = clock.instant();
-        ExchangePackage pkg = new ExchangePackage(UUID.randomUUID(), deploymentId, now, target, c.number(), c.type(),
-                c.country(), c.risk().level(), c.risk().reason(), portableFields(c), c.persons().stream()
-                        .map(ExchangeServiceImpl::withoutPhone).toList(), message);
+        if (c.isClosed()) {
+            throw closed(c);
+        }
+        // addressed to the partner by the id it is configured under, which is its deployment id
+        ExchangePackage pkg = new ExchangePackage(UUID.randomUUID(), deploymentId, partner.id(), now, target,
+                c.number(), c.type(), c.country(), c.risk().level(), c.risk().reason(), portableFields(c),
+                c.persons().stream().map(ExchangeServiceImpl::withoutPhone).toList(), message);
         byte[] content = pkg.toJson();
         String signature = Base64.getEncoder().encodeToString(ExchangeKeys.sign(
                 ExchangeKeys.privateKey(key().privateKey()), content));
         ExchangeOutboxEntity entry = new ExchangeOutboxEntity(pkg.packageId(), caseId, c.number(), partner.id(),
                 target, new String(content, StandardCharsets.UTF_8), signature, now);
-        database.inTransaction(session -> {
-            CaseTimeline.append(session, caseId, now, actor, ExchangeService.SENT, "package " + pkg.packageId()
+        CaseServiceImpl.transaction(database, session -> {
+            // under the case's lock: a case closed since it was read above is not sent either
+            if (!SideTimeline.lock(session, caseId, true)) {
+                throw closed(c);
+            }
+            SideTimeline.append(session, caseId, now, actor, ExchangeService.SENT, "package " + pkg.packageId()
                     + " queued for partner " + partner.id() + ", center " + target);
             session.persist(entry);
             return null;
         });
         LOG.info("Queued package {} of case {} for exchange partner {}", pkg.packageId(), c.number(), partner.id());
         return entry.toEntry();
+    }
+
+    private static CaseException closed(Case c) {
+        return new CaseException("case " + c.number() + " is closed; a closed case is not handed on (the partner would"
+                + " open it as a new, open case)");
     }
 
     /** The custom fields, but those naming persons by id: the ids mean nothing at the partner. */
@@ -212,20 +242,47 @@ public class ExchangeServiceImpl {
                 .setMaxResults(500).getResultList().stream().map(ExchangeInboxEntity::toEntry).toList());
     }
 
-    SignedPackage export(UUID packageId) {
+    /** @return the package as signed, and the case it was made of */
+    Exported export(UUID packageId) {
         ExchangeOutboxEntity entry = database.inTransaction(s -> s.find(ExchangeOutboxEntity.class, packageId));
         if (entry == null) {
             throw new InvalidCaseException("packageId", "no package " + packageId + " in the outbox");
         }
-        return new SignedPackage(packageId, entry.content().getBytes(StandardCharsets.UTF_8),
-                Base64.getDecoder().decode(entry.signature()));
+        return new Exported(new SignedPackage(packageId, entry.content().getBytes(StandardCharsets.UTF_8),
+                Base64.getDecoder().decode(entry.signature())), entry.caseId());
     }
 
-    /** See {@link ExchangeService#receive}. */
+    /** An exported package and the sender's case it was made of (for the audit trail). */
+    record Exported(SignedPackage signed, UUID caseId) {
+    }
+
+    /**
+     * See {@link ExchangeService#receive}. A refusal is logged with its reason code and the sender's and package's
+     * ids as far as they can be read, nothing of the content.
+     */
     Receipt receive(byte[] content, byte[] signature) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(signature, "signature");
+        try {
+            return checkedReceive(content, signature);
+        } catch (PackageRefusedException e) {
+            LOG.warn("Refused exchange package: {} {}", e.reason(), ExchangePackage.idsOf(content));
+            throw e;
+        }
+    }
+
+    private Receipt checkedReceive(byte[] content, byte[] signature) {
         ExchangePackage pkg = ExchangePackage.parse(content);
+        String self = deploymentId;
+        if (self.isEmpty()) {
+            throw new PackageRefusedException(Reason.WRONG_RECIPIENT, "this deployment has no exchange id"
+                    + " (deploymentId) and accepts no package until its operator sets one");
+        }
+        if (!self.equals(pkg.recipient())) {
+            throw new PackageRefusedException(Reason.WRONG_RECIPIENT, "the package is addressed to deployment "
+                    + pkg.recipient() + ", not to this deployment (" + self + "): check the id under which the"
+                    + " sender configured this partner");
+        }
         ExchangePartner partner = partners.get(pkg.sender());
         if (partner == null) {
             throw new PackageRefusedException(Reason.UNKNOWN_PARTNER, "deployment " + pkg.sender()

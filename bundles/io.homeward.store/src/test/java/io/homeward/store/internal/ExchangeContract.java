@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.homeward.casemodel.Case;
 import io.homeward.casemodel.CaseQuery;
 import io.homeward.casemodel.NewCase;
@@ -20,11 +23,17 @@ import io.homeward.casemodel.exchange.OutboxEntry;
 import io.homeward.casemodel.exchange.PackageRefusedException;
 import io.homeward.casemodel.exchange.PackageRefusedException.Reason;
 import io.homeward.casemodel.exchange.Receipt;
+import io.homeward.casemodel.security.Role;
+import io.homeward.casemodel.security.Subject;
+import io.homeward.casemodel.security.SubjectContext;
 import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +43,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the exchange promises, against a real database: delivery, idempotent receipt (also by two nodes at once),
@@ -47,6 +59,7 @@ abstract class ExchangeContract extends DatabaseContract {
 
     private static final Instant MARCH_2026 = Instant.parse("2026-03-01T10:00:00Z");
 
+    private final List<Runnable> appenders = new ArrayList<>();
     private TestClock clock;
     private CaseServiceImpl cases;
     private ExchangeServiceImpl brussels;
@@ -56,7 +69,10 @@ abstract class ExchangeContract extends DatabaseContract {
     void emptyStore() {
         emptyTables(List.of("hw_exchange_inbox", "hw_exchange_outbox", "hw_exchange_key", "hw_case_note",
                 "hw_attachment_content", "hw_attachment", "hw_timeline_event", "hw_case_field", "hw_person",
-                "hw_case_share", "hw_sla_timer", "hw_case", "hw_case_number"));
+                "hw_case_share", "hw_sla_timer", "hw_case", "hw_case_number", "hw_audit"));
+        database.inTransaction(session -> session.createNativeMutationQuery(
+                "update hw_audit_head set last_seq = 0, last_hash = :genesis").setParameter("genesis", AuditLog.GENESIS)
+                .executeUpdate());
         clock = new TestClock(MARCH_2026);
         TestCenters centers = new TestCenters();
         cases = new CaseServiceImpl(database, centers, new DirectPluginCalls(), clock);
@@ -244,7 +260,7 @@ abstract class ExchangeContract extends DatabaseContract {
                 () -> athens.receive("{\"format\":".getBytes(StandardCharsets.UTF_8), pkg.signature())).reason());
         Case other = cases.open(intake(), "worker");
         SignedPackage unknownCenter = brussels.export(brussels.send(other.id(), "athens", "nowhere", null, "worker")
-                .packageId());
+                .packageId()).signed();
         PackageRefusedException rejected = assertThrows(PackageRefusedException.class,
                 () -> athens.receive(unknownCenter.content(), unknownCenter.signature()));
         assertEquals(Reason.REJECTED, rejected.reason());
@@ -266,6 +282,163 @@ abstract class ExchangeContract extends DatabaseContract {
         assertTrue(brussels.outbox(null, null).isEmpty());
     }
 
+    @Test
+    void aPackageSignedForOneDeploymentIsRefusedAtAnotherThatTrustsTheSender() {
+        SignedPackage forAthens = queued();
+        // Lisbon trusts Brussels too: without the signed recipient it would accept Athens' package
+        ExchangeServiceImpl lisbon = node("lisbon");
+        lisbon.addPartner(athens.partner("brussels").orElseThrow());
+        ExchangeServiceImpl unnamed = node("");
+        unnamed.addPartner(athens.partner("brussels").orElseThrow());
+        ListAppender<ILoggingEvent> log = capture(ExchangeServiceImpl.class);
+
+        PackageRefusedException atLisbon = assertThrows(PackageRefusedException.class,
+                () -> lisbon.receive(forAthens.content(), forAthens.signature()));
+        PackageRefusedException atUnnamed = assertThrows(PackageRefusedException.class,
+                () -> unnamed.receive(forAthens.content(), forAthens.signature()));
+
+        assertEquals(Reason.WRONG_RECIPIENT, atLisbon.reason());
+        assertTrue(atLisbon.getMessage().contains("addressed to deployment athens, not to this deployment (lisbon)"),
+                atLisbon.getMessage());
+        assertEquals(Reason.WRONG_RECIPIENT, atUnnamed.reason());
+        assertTrue(atUnnamed.getMessage().contains("no exchange id"), atUnnamed.getMessage());
+        assertNothingReceived();
+        String packageId = brussels.outbox(null, null).get(0).packageId().toString();
+        List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertEquals(List.of("Refused exchange package: WRONG_RECIPIENT sender=brussels package=" + packageId,
+                "Refused exchange package: WRONG_RECIPIENT sender=brussels package=" + packageId), lines,
+                "the reason code and ids, nothing of the content");
+        assertFalse(athens.receive(forAthens.content(), forAthens.signature()).duplicate(), "its recipient takes it");
+    }
+
+    @Test
+    void aSignedPackageTooLargeForTheReceiverIsMalformedNotAStoreFailure() {
+        ExchangePackage valid = ExchangePackage.parse(queued().content());
+        ExchangePackage longReference = new ExchangePackage(java.util.UUID.randomUUID(), "brussels", "athens",
+                valid.created(), valid.targetCenter(), "R".repeat(101), valid.type(), valid.country(),
+                valid.riskLevel(), valid.riskReason(), valid.fields(), valid.persons(), null);
+        byte[] content = longReference.toJson();
+        byte[] signature = ExchangeKeys.sign(ExchangeKeys.privateKey(database.inTransaction(s -> s.find(
+                ExchangeKeyEntity.class, ExchangeKeyEntity.DEPLOYMENT)).privateKey()), content);
+        ListAppender<ILoggingEvent> log = capture(ExchangeServiceImpl.class);
+
+        PackageRefusedException refused = assertThrows(PackageRefusedException.class,
+                () -> athens.receive(content, signature));
+
+        assertEquals(Reason.MALFORMED, refused.reason());
+        assertTrue(refused.getMessage().contains("case.reference is longer than 100 characters"),
+                refused.getMessage());
+        assertNothingReceived();
+        assertEquals(List.of("Refused exchange package: MALFORMED sender=brussels package="
+                + longReference.packageId()), log.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+    }
+
+    @Test
+    void aClosedCaseIsNotSent() {
+        Case opened = cases.open(intake(), "worker");
+        cases.perform(opened.id(), "investigate", 0, Map.of("police-ref", "PV-1"), null, "worker");
+        Case closed = cases.perform(opened.id(), "close", 1, Map.of("outcome", "FOUND"), null, "supervisor");
+        assertTrue(closed.isClosed());
+
+        io.homeward.casemodel.CaseException refused = assertThrows(io.homeward.casemodel.CaseException.class,
+                () -> brussels.send(closed.id(), "athens", null, null, "worker"));
+
+        assertTrue(refused.getMessage().contains("is closed; a closed case is not handed on"), refused.getMessage());
+        assertTrue(brussels.outbox(null, null).isEmpty());
+        assertTrue(cases.timeline(closed.id()).stream().noneMatch(e -> e.kind().startsWith("EXCHANGE")));
+    }
+
+    @Test
+    void theFirstNodeToCreateTheKeyWinsAndAnyOtherFailureSurfaces() {
+        emptyTables(List.of("hw_exchange_key"));
+        ExchangeServiceImpl winner = node("brussels");
+        // the loser's clock is read while it builds its key row: the winner stores its own key at that moment
+        AtomicInteger readings = new AtomicInteger();
+        ExchangeServiceImpl loser = new ExchangeServiceImpl(database, cases, new TestCenters(), audit(),
+                clockReading(() -> {
+                    if (readings.getAndIncrement() == 0) {
+                        winner.identity();
+                    }
+                    return MARCH_2026;
+                }), "brussels");
+        assertEquals(loser.identity().publicKey(), winner.identity().publicKey(), "the loser reads the winner's key");
+
+        emptyTables(List.of("hw_exchange_key"));
+        ExchangeServiceImpl failing = new ExchangeServiceImpl(database, cases, new TestCenters(), audit(),
+                clockReading(() -> {
+                    throw new IllegalStateException("the clock is broken");
+                }), "brussels");
+        assertEquals("the clock is broken", assertThrows(IllegalStateException.class, failing::identity)
+                .getMessage(), "not taken for another node's win");
+    }
+
+    /** @return a UTC clock whose every reading is the supplier's */
+    private static Clock clockReading(Supplier<Instant> reading) {
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return reading.get();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    @Test
+    void theOutboxAndInboxListsAndExportsAreAudited() {
+        CaseAccess access = new CaseAccess(database, new TestCenters(), clock);
+        AuditLog audit = new AuditLog(database, access, clock);
+        AuthorizedCaseService authorizedCases = new AuthorizedCaseService(cases, access, audit);
+        AuthorizedExchangeService exchange = new AuthorizedExchangeService(brussels, authorizedCases, audit);
+        Case sent = cases.open(intake(), "worker");
+        java.util.UUID packageId = brussels.send(sent.id(), "athens", null, null, "worker").packageId();
+        Subject worker = Subject.user("tc.worker", TestCenters.TEST, java.util.Set.of(Role.CASE_WORKER));
+
+        SubjectContext.callAs(worker, () -> exchange.outbox(sent.id()));
+        SubjectContext.callAs(worker, exchange::inbox);
+        SubjectContext.callAs(Subject.system("console"), () -> exchange.export(packageId));
+
+        List<Object[]> rows = database.inTransaction(session -> session.createNativeQuery("select actor, action,"
+                + " cast(case_id as varchar(36)), detail from hw_audit where action like 'EXCHANGE%' order by seq",
+                Object[].class).getResultList());
+        assertEquals(List.of("tc.worker EXCHANGE_OUTBOX_READ " + sent.id() + " 1 packages, of cases " + sent.number(),
+                "tc.worker EXCHANGE_INBOX_READ null 0 packages",
+                "console EXCHANGE_EXPORTED " + sent.id() + " package " + packageId + " exported as files"),
+                rows.stream().map(r -> r[0] + " " + r[1] + " " + r[2] + " " + r[3]).toList());
+    }
+
+    private ExchangeServiceImpl node(String deploymentId) {
+        return new ExchangeServiceImpl(database, cases, new TestCenters(), audit(), clock, deploymentId);
+    }
+
+    private AuditLog audit() {
+        return new AuditLog(database, new CaseAccess(database, new TestCenters(), clock), clock);
+    }
+
+    /** @return the log events of the class's logger from now until the test ends */
+    private ListAppender<ILoggingEvent> capture(Class<?> type) {
+        Logger logger = (Logger) LoggerFactory.getLogger(type);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        appenders.add(() -> logger.detachAppender(appender));
+        return appender;
+    }
+
+    @AfterEach
+    void detachAppenders() {
+        appenders.forEach(Runnable::run);
+        appenders.clear();
+    }
+
     private void assertNothingReceived() {
         assertEquals(0, count(TestCenters.OTHER));
         assertTrue(athens.inbox(null).isEmpty());
@@ -274,7 +447,7 @@ abstract class ExchangeContract extends DatabaseContract {
     /** A case of Brussels queued for Athens, and its package. */
     private SignedPackage queued() {
         Case sent = cases.open(intake(), "worker");
-        return brussels.export(brussels.send(sent.id(), "athens", null, null, "worker").packageId());
+        return brussels.export(brussels.send(sent.id(), "athens", null, null, "worker").packageId()).signed();
     }
 
     /** Delivers straight into the receiving service, answering as its HTTP endpoint would. */

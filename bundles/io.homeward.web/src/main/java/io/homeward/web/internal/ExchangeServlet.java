@@ -23,7 +23,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * {@code /api/v1/exchange}: staff send a case to a partner deployment and follow the outbox and inbox; partner
  * deployments deliver packages to {@code POST /api/v1/exchange/packages}, the one route that takes no user
  * credentials ({@link AuthenticationFilter}): the package's signature, checked against the key configured for its
- * sender, is the credential. A refused package answers 4xx with the reason and leaves nothing behind.
+ * sender, is the credential. A refused package answers 4xx with the reason, marked as Homeward's refusal by the
+ * header {@link ExchangeService#REFUSAL_HEADER}, and leaves nothing behind.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/api/v1/exchange/*"})
@@ -71,7 +72,8 @@ public final class ExchangeServlet extends ApiServlet {
             }
             case LIST_OUTBOX -> {
                 String caseId = req.getParameter("caseId");
-                json(resp, 200, Map.of("items", exchange.outbox(caseId == null ? null : caseId(caseId))));
+                json(resp, 200, Map.of("items", exchange.outbox(caseId == null ? null
+                        : CasesServlet.uuid(caseId, "case"))));
             }
             case LIST_INBOX -> json(resp, 200, Map.of("items", exchange.inbox()));
             case RECEIVE_PACKAGE -> receive(req, resp);
@@ -87,36 +89,33 @@ public final class ExchangeServlet extends ApiServlet {
             throw new ApiException(503, "the platform is starting; send the package again shortly")
                     .withHeader("Retry-After", "10");
         }
+        Receipt receipt;
+        try {
+            byte[] signature = signature(req);
+            receipt = exchange.receive(Json.body(req), signature);
+        } catch (PackageRefusedException e) {
+            throw new ApiException(switch (e.reason()) {
+                case MALFORMED -> 400;
+                case UNKNOWN_PARTNER, BAD_SIGNATURE, WRONG_RECIPIENT -> 403;
+                case REJECTED -> 422;
+            }, e.getMessage()).withHeader(ExchangeService.REFUSAL_HEADER, e.reason().name());
+        } catch (ApiException e) {
+            // no signature, not JSON, too large: the same package will never do, so the sender stops retrying it
+            throw e.withHeader(ExchangeService.REFUSAL_HEADER, PackageRefusedException.Reason.MALFORMED.name());
+        }
+        json(resp, receipt.duplicate() ? 200 : 201, receipt);
+    }
+
+    private static byte[] signature(HttpServletRequest req) {
         String signatureHeader = req.getHeader(SIGNATURE_HEADER);
         if (signatureHeader == null || signatureHeader.isBlank()) {
             throw new ApiException(400, "the package's signature is missing: send it, Base64, in the header "
                     + SIGNATURE_HEADER);
         }
-        byte[] signature;
         try {
-            signature = Base64.getDecoder().decode(signatureHeader.strip());
+            return Base64.getDecoder().decode(signatureHeader.strip());
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "the header " + SIGNATURE_HEADER + " is not Base64");
-        }
-        byte[] content = Json.body(req);
-        Receipt receipt;
-        try {
-            receipt = exchange.receive(content, signature);
-        } catch (PackageRefusedException e) {
-            throw new ApiException(switch (e.reason()) {
-                case MALFORMED -> 400;
-                case UNKNOWN_PARTNER, BAD_SIGNATURE -> 403;
-                case REJECTED -> 422;
-            }, e.getMessage());
-        }
-        json(resp, receipt.duplicate() ? 200 : 201, receipt);
-    }
-
-    private static UUID caseId(String raw) {
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "caseId '" + raw + "' is not a case id");
         }
     }
 }
