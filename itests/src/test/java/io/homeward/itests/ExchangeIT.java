@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * other's partners through their etc/ folders with the public keys their {@code exchange:identity} commands print.
  * A case sent while Brussels runs arrives; a case sent while Brussels is stopped waits in the outbox, retried, and
  * arrives exactly once when Brussels is back; the same package delivered again (over HTTP and as files) makes no
- * second case; a package changed by one byte after signing, and a malformed one, are refused with the reason and
- * leave nothing at Brussels. Athens delivers over HTTPS (Brussels' Felix HTTP service with a self-signed certificate
+ * second case; a package changed by one byte after signing, and a malformed one, are refused with the reason (and
+ * the header that makes the refusal final for the sender) and leave nothing at Brussels; Brussels' package replayed
+ * at Athens is refused there, as addressed to another deployment. Athens delivers over HTTPS (Brussels' Felix HTTP service with a self-signed certificate
  * that Athens' JVM trusts) on the loopback interface.
  */
 class ExchangeIT {
@@ -113,11 +114,23 @@ class ExchangeIT {
             assertEquals(403, refused.status(), String.valueOf(refused.body()));
             assertTrue(refused.body().get("detail").asText().contains("signature does not verify"),
                     refused.body().toString());
+            assertEquals("BAD_SIGNATURE", refused.header("X-Homeward-Refusal"), "Homeward's refusal, final");
             ApiClient.Response malformed = receive(partner, "{\"format\":\"homeward-exchange/1\"}"
                     .getBytes(StandardCharsets.UTF_8), signature);
             assertEquals(400, malformed.status(), String.valueOf(malformed.body()));
             assertTrue(malformed.body().get("detail").asText().startsWith("malformed package"),
                     malformed.body().toString());
+            assertEquals("MALFORMED", malformed.header("X-Homeward-Refusal"));
+
+            // 5. a package signed for Brussels, replayed at another deployment: refused, it names its recipient
+            ApiClient.Response replayed = receive(new ApiClient(athens), content, signature);
+            assertEquals(403, replayed.status(), String.valueOf(replayed.body()));
+            assertTrue(replayed.body().get("detail").asText().contains("addressed to deployment child-focus-be, not"
+                    + " to this deployment (seec-athens)"), replayed.body().toString());
+            assertEquals("WRONG_RECIPIENT", replayed.header("X-Homeward-Refusal"));
+            assertEquals(0, seec.get("/api/v1/exchange/inbox").body().get("items").size());
+            // a case id that is no id names no case, as on /api/v1/cases
+            assertEquals(404, seec.get("/api/v1/exchange/outbox?caseId=not-a-case").status());
             assertEquals(2, cases(childFocus));
             assertEquals(2, childFocus.get("/api/v1/exchange/inbox").body().get("items").size());
         }

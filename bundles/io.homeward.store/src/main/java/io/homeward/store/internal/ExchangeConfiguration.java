@@ -12,8 +12,9 @@ public @interface ExchangeConfiguration {
 
     String PID = "io.homeward.exchange";
 
-    @AttributeDefinition(description = "How partners name this deployment (e.g. child-focus-be); empty: this"
-            + " deployment cannot send packages, though it still receives them", required = false)
+    @AttributeDefinition(description = "How partners name this deployment (e.g. child-focus-be): the sender of the"
+            + " packages it sends, the recipient of those it accepts; empty: it neither sends nor accepts packages",
+            required = false)
     String deploymentId() default "";
 
     @AttributeDefinition(description = "Seconds between two runs of the outbox job", min = "1")
