@@ -18,6 +18,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/v1/exchange}: staff send a case to a partner deployment and follow the outbox and inbox; partner
@@ -30,6 +32,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 @HttpWhiteboardServletPattern({"/api/v1/exchange/*"})
 public final class ExchangeServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ExchangeServlet.class);
 
     /** The header carrying the Base64 Ed25519 signature of the body (as the sender's outbox sends it). */
     static final String SIGNATURE_HEADER = "X-Homeward-Signature";
@@ -100,7 +103,9 @@ public final class ExchangeServlet extends ApiServlet {
                 case REJECTED -> 422;
             }, e.getMessage()).withHeader(ExchangeService.REFUSAL_HEADER, e.reason().name());
         } catch (ApiException e) {
-            // no signature, not JSON, too large: the same package will never do, so the sender stops retrying it
+            // no signature, not JSON, too large: the same package will never do, so the sender stops retrying it;
+            // the store logs the refusals of packages it reads, this one was not read
+            LOG.warn("Refused exchange package: MALFORMED sender=? package=? (HTTP {} before reading it)", e.status());
             throw e.withHeader(ExchangeService.REFUSAL_HEADER, PackageRefusedException.Reason.MALFORMED.name());
         }
         json(resp, receipt.duplicate() ? 200 : 201, receipt);
