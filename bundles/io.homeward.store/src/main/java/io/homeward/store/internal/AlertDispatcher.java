@@ -46,6 +46,9 @@ import org.slf4j.LoggerFactory;
  * conditioned on {@code next_attempt_at} still holding the value the node read: of two nodes, the second updates
  * no row and leaves the delivery alone. A node that dies while delivering leaves the row to be claimed again once
  * the lease is over; a message may then reach a channel twice, which CAP receivers handle by its identifier.
+ *
+ * <p><b>Order.</b> A delivery is claimed only when every earlier message of its alert has been delivered to that
+ * channel: a channel that was down while an alert was issued and cancelled gets the Alert, then the Cancel.
  */
 // immediate: distribution runs from the start, whether or not anything asks for the service yet
 @Component(service = {AlertDispatcher.class, HealthCheck.class}, configurationPid = AlertDispatcher.PID, immediate = true)
@@ -205,8 +208,14 @@ public final class AlertDispatcher implements HealthCheck {
     private boolean deliver(String channelName, AlertChannel channel, Due row) {
         Instant claimedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Object[] message = database.inTransaction(session -> {
+            // a channel gets an alert's messages in their order: never an Update or a Cancel before the Alert it
+            // refers to, even when the Alert is waiting out a backoff
             int claimed = session.createNativeMutationQuery("update hw_alert_delivery set attempts = attempts + 1,"
-                    + " next_attempt_at = :lease where id = :id and delivered_at is null and next_attempt_at = :seen")
+                    + " next_attempt_at = :lease where id = :id and delivered_at is null and next_attempt_at = :seen"
+                    + " and not exists (select 1 from hw_alert_delivery e, hw_alert_message em, hw_alert_message m"
+                    + " where m.id = hw_alert_delivery.message_id and em.alert_id = m.alert_id"
+                    + " and em.item_no < m.item_no and e.message_id = em.id"
+                    + " and e.channel = hw_alert_delivery.channel and e.delivered_at is null)")
                     .setParameter("lease", claimedAt.plusSeconds(config.leaseSeconds())).setParameter("id", row.id())
                     .setParameter("seen", row.nextAttemptAt()).executeUpdate();
             if (claimed == 0) {

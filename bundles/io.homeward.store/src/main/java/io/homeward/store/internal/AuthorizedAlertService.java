@@ -105,8 +105,9 @@ public final class AuthorizedAlertService implements AlertService {
     }
 
     @Override
-    public Alert issue(UUID alertId) {
-        return publish(alertId, "ALERT_ISSUED", "issue alerts", by -> alerts.issue(alertId, by), "");
+    public Alert issue(UUID alertId, UUID photoId) {
+        return publish(alertId, "ALERT_ISSUED", "issue alerts", by -> alerts.issue(alertId, photoId, by),
+                photoId == null ? "\nno photo" : "\nphoto: attachment " + photoId);
     }
 
     @Override
