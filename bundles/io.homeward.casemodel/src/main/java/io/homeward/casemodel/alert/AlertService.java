@@ -92,6 +92,14 @@ public interface AlertService {
      */
     byte[] cap(UUID messageId);
 
+    /**
+     * The feed of active alerts in one read, audited once (a broadcaster polls it: one audit entry per poll, not one
+     * per alert).
+     *
+     * @return the active alerts of the cases the subject can see with their latest CAP message, as {@link #active()}
+     */
+    List<FeedEntry> feed();
+
     /** @return the deliveries of an alert's messages, by message then channel */
     List<AlertDelivery> deliveries(UUID alertId);
 

@@ -16,11 +16,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.hibernate.JDBCException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -39,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * every {@link Configuration#intervalSeconds()} it takes the deliveries that are due and hands each channel its own
  * on a thread of that channel's own, so a slow or failing channel never holds up another. A failed delivery is tried
  * again after {@code retryBaseSeconds × 2^(attempts−1)}, at most {@code retryMaxSeconds}, until it succeeds; the
- * channel shows as failing meanwhile ({@link #channels()}, {@code /health}).
+ * channel shows as failing meanwhile ({@link #channels()}, {@code /health}). A delivery that takes longer than
+ * {@link Configuration#deliveryTimeoutSeconds()} counts as failed, so a hung channel never stays busy.
  *
  * <p><b>Several nodes.</b> Every node runs this job on the shared database. A node claims a delivery with an UPDATE
  * that moves its {@code next_attempt_at} forward by the lease ({@code leaseSeconds}) and counts the attempt,
@@ -80,6 +83,11 @@ public final class AlertDispatcher implements HealthCheck {
         @AttributeDefinition(name = "Lease (seconds)", min = "1",
                 description = "How long a claimed delivery is left to its node before another node may try it")
         long leaseSeconds() default 120;
+
+        @AttributeDefinition(name = "Delivery time limit (seconds)", min = "1",
+                description = "How long a channel may take to deliver one message before the attempt counts as"
+                        + " failed; keep it below the lease")
+        long deliveryTimeoutSeconds() default 60;
     }
 
     private final Database database;
@@ -229,11 +237,26 @@ public final class AlertDispatcher implements HealthCheck {
             return true;
         }
         String error = null;
-        try {
+        // on a thread of its own, so that a channel that hangs fails this attempt at the time limit and its run ends
+        // (the channel is free for the next run) instead of keeping the channel busy forever
+        Future<?> call = deliveries.submit(() -> {
             channel.deliver((AlertMessage) message[0], (byte[]) message[1]);
-        } catch (Exception | LinkageError e) {
-            String text = e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+            return null;
+        });
+        try {
+            call.get(config.deliveryTimeoutSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            // interrupted: ends a channel that waits or does interruptible I/O; one that ignores it keeps only its thread
+            call.cancel(true);
+            error = "no answer within " + config.deliveryTimeoutSeconds() + " s";
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            error = "interrupted while delivering";
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            String text = cause.getMessage() == null ? cause.getClass().getSimpleName()
+                    : cause.getClass().getSimpleName() + ": " + cause.getMessage();
             error = text.length() > ERROR_LENGTH ? text.substring(0, ERROR_LENGTH) : text;
         }
         Instant done = clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -313,6 +313,50 @@ abstract class AlertServiceContract extends DatabaseContract {
     }
 
     @Test
+    void aHungChannelFailsAtTheTimeLimitAndIsFreeForTheNextRun() throws Exception {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+        boolean[] hung = {true};
+        dispatcher.addChannel((message, cap) -> {
+            if (hung[0]) {
+                never.await(); // a broadcaster that accepts the connection and never answers
+            }
+            received.add(message.type().cap());
+        }, Map.of(AlertChannel.NAME_PROPERTY, "b"));
+        Alert approved = approvedAlert();
+        Alert issued = as(SUPERVISOR, () -> alerts.issue(approved.id(), photoId));
+
+        runDispatch();
+        AlertDelivery failed = delivery(issued, "b");
+        assertEquals(AlertDelivery.Status.FAILING, failed.status());
+        assertEquals("no answer within 2 s", failed.lastError());
+        hung[0] = false;
+        clock.set(failed.nextAttemptAt());
+        runDispatch();
+        assertEquals(List.of("Alert"), received, "the channel was not left busy: the next run delivered");
+    }
+
+    @Test
+    void aFeedReadIsOneAuditEntryWhateverTheNumberOfAlerts() {
+        for (int i = 0; i < 3; i++) {
+            Alert approved = approvedAlert();
+            as(SUPERVISOR, () -> alerts.issue(approved.id(), photoId));
+        }
+        long before = auditEntries();
+        List<io.homeward.casemodel.alert.FeedEntry> feed = as(WORKER, () -> alerts.feed());
+        assertEquals(3, feed.size());
+        assertTrue(feed.stream().allMatch(e -> new String(e.cap(), StandardCharsets.UTF_8).contains(
+                e.alert().messages().get(0).id().toString())), "each alert with its latest CAP message");
+        assertEquals(before + 1, auditEntries());
+        assertEquals(List.of(), as(OTHER_SUPERVISOR, () -> alerts.feed()), "other centers see none");
+    }
+
+    private long auditEntries() {
+        return database.inTransaction(session -> session.createNativeQuery("select count(*) from hw_audit",
+                Long.class).getSingleResult());
+    }
+
+    @Test
     void twoNodesNeverDeliverOneMessageTwice() throws Exception {
         List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
@@ -589,6 +633,11 @@ abstract class AlertServiceContract extends DatabaseContract {
         @Override
         public long leaseSeconds() {
             return 120;
+        }
+
+        @Override
+        public long deliveryTimeoutSeconds() {
+            return 2;
         }
     }
 }
