@@ -41,7 +41,7 @@ import org.w3c.dom.NodeList;
  * web-hook channels served by this test: channel "a" up, channel "b" down until the test brings it up. Meanwhile "b"
  * is retried with backoff and shown failing (the platform stays UP), "a" delivers, and "b" delivers once it is back.
  */
-class AlertsIT {
+public class AlertsIT {
 
     private static final String CAP = "urn:oasis:names:tc:emergency:cap:1.2";
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -204,8 +204,8 @@ class AlertsIT {
         }
     }
 
-    /** @return the case's id and its photo's attachment id */
-    private static String[] openCaseWithPhoto(ApiClient worker) throws Exception {
+    /** @return the id of a new Child Focus abduction case with a photo, and the photo's attachment id */
+    public static String[] openCaseWithPhoto(ApiClient worker) throws Exception {
         JsonNode opened = created(worker.post("/api/v1/cases", Map.of("centerId", "child-focus",
                 "category", "third-party-abduction", "riskLevel", "HIGH", "riskReason", "taken by a stranger",
                 "fields", Map.of("life-in-danger", "yes", "public-can-help", "yes", "last-seen-place", "Gent"),
