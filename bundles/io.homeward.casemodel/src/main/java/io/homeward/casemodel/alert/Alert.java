@@ -25,12 +25,14 @@ import java.util.UUID;
  * @param severity CAP grading set by an approval, null otherwise
  * @param certainty CAP grading set by an approval, null otherwise
  * @param messages the CAP messages published, oldest first, never null
+ * @param photoId the image attachment of the case that the CAP messages show, chosen when the alert was issued; null
+ *     when none was chosen (or not issued yet)
  */
 public record Alert(UUID id, UUID caseId, String caseNumber, String centerId, AlertStatus status, String requestedBy,
         Instant requestedAt, String requestReason, List<CriterionResult> evaluation, String decidedBy,
         Instant decidedAt, String decisionReasons, List<CriterionResult> decisionEvidence,
         AlertDecision.Urgency urgency, AlertDecision.Severity severity, AlertDecision.Certainty certainty,
-        List<AlertMessage> messages) {
+        List<AlertMessage> messages, UUID photoId) {
     public Alert {
         evaluation = List.copyOf(evaluation);
         decisionEvidence = List.copyOf(decisionEvidence);

@@ -33,8 +33,8 @@ public interface AlertService {
      *
      * @param reason why, required
      * @return the alert, {@link AlertStatus#REQUESTED}
-     * @throws io.homeward.casemodel.CaseException when the case already has an alert requested, approved or active, or
-     *     its center has no alert plan
+     * @throws io.homeward.casemodel.CaseException when the case already has an alert requested, approved or active, is
+     *     closed, or its center has no alert plan
      */
     Alert request(UUID caseId, String reason);
 
@@ -50,11 +50,16 @@ public interface AlertService {
 
     /**
      * Issues an approved alert: makes its CAP {@code Alert} message, publishes it on the feed and queues it for every
-     * registered channel.
+     * registered channel. The case must be open; an active alert can still be updated and cancelled after its case
+     * is closed.
      *
+     * @param photoId the image attachment of the case that the public messages show, chosen by the issuer (it is
+     *     kept with the alert and shown by its updates and cancel too); null for no photo. Never chosen for them.
      * @return the alert, {@link AlertStatus#ACTIVE}
+     * @throws io.homeward.casemodel.InvalidCaseException when the photo is not an image attached to the case
+     * @throws io.homeward.casemodel.CaseException when the case is closed
      */
-    Alert issue(UUID alertId);
+    Alert issue(UUID alertId, UUID photoId);
 
     /**
      * Publishes a CAP {@code Update} of an active alert, referencing every earlier message.
@@ -86,6 +91,14 @@ public interface AlertService {
      * @throws AlertNotFoundException when there is no such message the subject can see
      */
     byte[] cap(UUID messageId);
+
+    /**
+     * The feed of active alerts in one read, audited once (a broadcaster polls it: one audit entry per poll, not one
+     * per alert).
+     *
+     * @return the active alerts of the cases the subject can see with their latest CAP message, as {@link #active()}
+     */
+    List<FeedEntry> feed();
 
     /** @return the deliveries of an alert's messages, by message then channel */
     List<AlertDelivery> deliveries(UUID alertId);

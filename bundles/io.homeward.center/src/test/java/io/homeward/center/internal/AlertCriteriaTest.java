@@ -186,6 +186,10 @@ class AlertCriteriaTest {
         DeclarationException badRole = assertThrows(DeclarationException.class, () -> declared("GB",
                 UK_CRA.replace("decide=\"SUPERVISOR\"", "decide=\"CENTER_ADMIN\"")));
         assertTrue(badRole.getMessage().contains("CENTER_ADMIN"), badRole.getMessage());
+        // every alert action needs CASE_UPDATE, which a hotline operator has not: a plan cannot promise it one
+        DeclarationException operator = assertThrows(DeclarationException.class, () -> declared("GB",
+                UK_CRA.replace("request=\"CASE_WORKER\"", "request=\"HOTLINE_OPERATOR CASE_WORKER\"")));
+        assertTrue(operator.getMessage().contains("HOTLINE_OPERATOR"), operator.getMessage());
     }
 
     /** A center of the given country declaring the given fields, criteria and plan ({@code %s}: its workflow). */

@@ -16,11 +16,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.hibernate.JDBCException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -39,13 +41,17 @@ import org.slf4j.LoggerFactory;
  * every {@link Configuration#intervalSeconds()} it takes the deliveries that are due and hands each channel its own
  * on a thread of that channel's own, so a slow or failing channel never holds up another. A failed delivery is tried
  * again after {@code retryBaseSeconds × 2^(attempts−1)}, at most {@code retryMaxSeconds}, until it succeeds; the
- * channel shows as failing meanwhile ({@link #channels()}, {@code /health}).
+ * channel shows as failing meanwhile ({@link #channels()}, {@code /health}). A delivery that takes longer than
+ * {@link Configuration#deliveryTimeoutSeconds()} counts as failed, so a hung channel never stays busy.
  *
  * <p><b>Several nodes.</b> Every node runs this job on the shared database. A node claims a delivery with an UPDATE
  * that moves its {@code next_attempt_at} forward by the lease ({@code leaseSeconds}) and counts the attempt,
  * conditioned on {@code next_attempt_at} still holding the value the node read: of two nodes, the second updates
  * no row and leaves the delivery alone. A node that dies while delivering leaves the row to be claimed again once
  * the lease is over; a message may then reach a channel twice, which CAP receivers handle by its identifier.
+ *
+ * <p><b>Order.</b> A delivery is claimed only when every earlier message of its alert has been delivered to that
+ * channel: a channel that was down while an alert was issued and cancelled gets the Alert, then the Cancel.
  */
 // immediate: distribution runs from the start, whether or not anything asks for the service yet
 @Component(service = {AlertDispatcher.class, HealthCheck.class}, configurationPid = AlertDispatcher.PID, immediate = true)
@@ -77,6 +83,11 @@ public final class AlertDispatcher implements HealthCheck {
         @AttributeDefinition(name = "Lease (seconds)", min = "1",
                 description = "How long a claimed delivery is left to its node before another node may try it")
         long leaseSeconds() default 120;
+
+        @AttributeDefinition(name = "Delivery time limit (seconds)", min = "1",
+                description = "How long a channel may take to deliver one message before the attempt counts as"
+                        + " failed; keep it below the lease")
+        long deliveryTimeoutSeconds() default 60;
     }
 
     private final Database database;
@@ -205,8 +216,14 @@ public final class AlertDispatcher implements HealthCheck {
     private boolean deliver(String channelName, AlertChannel channel, Due row) {
         Instant claimedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Object[] message = database.inTransaction(session -> {
+            // a channel gets an alert's messages in their order: never an Update or a Cancel before the Alert it
+            // refers to, even when the Alert is waiting out a backoff
             int claimed = session.createNativeMutationQuery("update hw_alert_delivery set attempts = attempts + 1,"
-                    + " next_attempt_at = :lease where id = :id and delivered_at is null and next_attempt_at = :seen")
+                    + " next_attempt_at = :lease where id = :id and delivered_at is null and next_attempt_at = :seen"
+                    + " and not exists (select 1 from hw_alert_delivery e, hw_alert_message em, hw_alert_message m"
+                    + " where m.id = hw_alert_delivery.message_id and em.alert_id = m.alert_id"
+                    + " and em.item_no < m.item_no and e.message_id = em.id"
+                    + " and e.channel = hw_alert_delivery.channel and e.delivered_at is null)")
                     .setParameter("lease", claimedAt.plusSeconds(config.leaseSeconds())).setParameter("id", row.id())
                     .setParameter("seen", row.nextAttemptAt()).executeUpdate();
             if (claimed == 0) {
@@ -220,11 +237,26 @@ public final class AlertDispatcher implements HealthCheck {
             return true;
         }
         String error = null;
-        try {
+        // on a thread of its own, so that a channel that hangs fails this attempt at the time limit and its run ends
+        // (the channel is free for the next run) instead of keeping the channel busy forever
+        Future<?> call = deliveries.submit(() -> {
             channel.deliver((AlertMessage) message[0], (byte[]) message[1]);
-        } catch (Exception | LinkageError e) {
-            String text = e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+            return null;
+        });
+        try {
+            call.get(config.deliveryTimeoutSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            // interrupted: ends a channel that waits or does interruptible I/O; one that ignores it keeps only its thread
+            call.cancel(true);
+            error = "no answer within " + config.deliveryTimeoutSeconds() + " s";
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            error = "interrupted while delivering";
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            String text = cause.getMessage() == null ? cause.getClass().getSimpleName()
+                    : cause.getClass().getSimpleName() + ": " + cause.getMessage();
             error = text.length() > ERROR_LENGTH ? text.substring(0, ERROR_LENGTH) : text;
         }
         Instant done = clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -73,6 +73,10 @@ public class AlertEntity {
     @Column(name = "certainty")
     private AlertDecision.Certainty certainty;
 
+    /** The image attachment of the case its messages show, chosen at the issue; null for none. */
+    @Column(name = "photo_attachment_id")
+    private UUID photoId;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @Fetch(FetchMode.SELECT)
     @CollectionTable(name = "hw_alert_request_evidence", joinColumns = @JoinColumn(name = "alert_id"))
@@ -119,6 +123,10 @@ public class AlertEntity {
         evidence.forEach(r -> decisionEvidence.add(new AlertEvidenceRow(r)));
     }
 
+    void showPhoto(UUID attachmentId) {
+        this.photoId = attachmentId;
+    }
+
     void moveTo(AlertStatus next) {
         this.status = next;
     }
@@ -148,6 +156,6 @@ public class AlertEntity {
         return new Alert(id, caseId, caseNumber, centerId, status, requestedBy, requestedAt, requestReason,
                 requestEvidence.stream().map(r -> r.toResult(plan)).toList(), decidedBy, decidedAt, decisionReasons,
                 decisionEvidence.stream().map(r -> r.toResult(plan)).toList(), urgency, severity, certainty,
-                messages);
+                messages, photoId);
     }
 }

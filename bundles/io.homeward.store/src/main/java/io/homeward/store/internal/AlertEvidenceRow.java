@@ -17,6 +17,10 @@ import java.util.Map;
 @Embeddable
 public class AlertEvidenceRow {
 
+    /** The width of {@code value_read}; a field may be longer (a center sets its max-length freely). */
+    static final int VALUE_LENGTH = 2000;
+    private static final String CUT = " […]";
+
     @Column(name = "criterion_id", nullable = false)
     private String criterionId;
 
@@ -38,7 +42,13 @@ public class AlertEvidenceRow {
         this.criterionId = result.criterionId();
         this.outcome = result.outcome();
         this.evidence = result.evidence();
-        this.value = result.value();
+        this.value = fitted(result.value());
+    }
+
+    /** @return the value read, cut to the column with a visible marker: the evidence on record, never a failure */
+    static String fitted(String value) {
+        return value == null || value.length() <= VALUE_LENGTH ? value
+                : value.substring(0, VALUE_LENGTH - CUT.length()) + CUT;
     }
 
     /** @param plan the plan of the alert's center now, null when the center is gone: its wording of the criterion */

@@ -62,6 +62,11 @@ public class AlertMessageEntity {
         return cap;
     }
 
+    /** @return how a later message of the alert references this one: sender, identifier and its literal sent */
+    String reference() {
+        return sender + "," + id + "," + CapWriter.sent(cap);
+    }
+
     AlertMessage toMessage() {
         return new AlertMessage(id, alertId, type, sender, sent);
     }

@@ -1,6 +1,5 @@
 package io.homeward.store.internal;
 
-import io.homeward.casemodel.Attachment;
 import io.homeward.casemodel.AttachmentContent;
 import io.homeward.casemodel.Case;
 import io.homeward.casemodel.CaseException;
@@ -26,7 +25,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -100,7 +98,7 @@ public class AlertServiceImpl {
         required("reason", reason);
         Case subject = caseOf(caseId);
         AlertEvaluation evaluation = evaluate(subject);
-        UUID id = change(caseId, (session, now) -> {
+        UUID id = change(caseId, true, "requested", (session, now) -> {
             List<AlertStatus> open = session.createSelectionQuery("select a.status from AlertEntity a"
                     + " where a.caseId = :caseId and a.status in :open", AlertStatus.class)
                     .setParameter("caseId", caseId).setParameter("open", OPEN).getResultList();
@@ -137,15 +135,15 @@ public class AlertServiceImpl {
         }
         AlertEntity known = entity(alertId);
         expect(known, AlertStatus.REQUESTED, "decided");
-        Case subject = caseOf(known.caseId());
-        AlertEvaluation now = evaluate(subject);
-        if (decision.approve() && !now.allMet()) {
-            throw new InvalidCaseException("criteria", "an alert is approved only when every criterion of the plan is"
-                    + " met; now: " + summary(now.results()));
-        }
-        change(known.caseId(), (session, at) -> {
+        change(known.caseId(), false, "decided", (session, at) -> {
             AlertEntity alert = session.find(AlertEntity.class, alertId);
             expect(alert, AlertStatus.REQUESTED, "decided");
+            // under the case's lock: the evidence approved on is the case as it is, no edit can slip in between
+            AlertEvaluation now = evaluate(session.find(CaseEntity.class, alert.caseId()).toCase());
+            if (decision.approve() && !now.allMet()) {
+                throw new InvalidCaseException("criteria", "an alert is approved only when every criterion of the"
+                        + " plan is met; now: " + summary(now.results()));
+            }
             alert.decide(decision, actor, at, now.results());
             SideTimeline.append(session, alert.caseId(), at, actor, decision.approve() ? TimelineEvent.ALERT_APPROVED
                     : TimelineEvent.ALERT_REFUSED, "alert " + alertId + ": " + summary(now.results()) + "\nreasons: "
@@ -156,22 +154,27 @@ public class AlertServiceImpl {
         return find(alertId).orElseThrow();
     }
 
-    Alert issue(UUID alertId, String actor) {
-        return publish(alertId, AlertMessage.Type.ALERT, null, actor);
+    /** @param photoId the image attachment of the case the public alert shows, null for none */
+    Alert issue(UUID alertId, UUID photoId, String actor) {
+        return publish(alertId, AlertMessage.Type.ALERT, null, photoId, actor);
     }
 
     Alert update(UUID alertId, String note, String actor) {
         required("note", note);
-        return publish(alertId, AlertMessage.Type.UPDATE, note.strip(), actor);
+        return publish(alertId, AlertMessage.Type.UPDATE, note.strip(), null, actor);
     }
 
     Alert cancel(UUID alertId, String reason, String actor) {
         required("reason", reason);
-        return publish(alertId, AlertMessage.Type.CANCEL, reason.strip(), actor);
+        return publish(alertId, AlertMessage.Type.CANCEL, reason.strip(), null, actor);
     }
 
-    /** Makes the next CAP message of an alert, moves the alert on and queues the message for every channel. */
-    private Alert publish(UUID alertId, AlertMessage.Type type, String note, String actor) {
+    /**
+     * Makes the next CAP message of an alert, moves the alert on and queues the message for every channel.
+     *
+     * @param photoId for the first message: the photo chosen; later messages show the photo chosen then
+     */
+    private Alert publish(UUID alertId, AlertMessage.Type type, String note, UUID photoId, String actor) {
         Alert before = find(alertId).orElseThrow(() -> new AlertNotFoundException("alert", alertId));
         AlertStatus expected = type == AlertMessage.Type.ALERT ? AlertStatus.APPROVED : AlertStatus.ACTIVE;
         String verb = switch (type) {
@@ -184,12 +187,16 @@ public class AlertServiceImpl {
         }
         Case subject = caseOf(before.caseId());
         Center center = center(subject.centerId());
+        UUID photo = type == AlertMessage.Type.ALERT ? photoId : before.photoId();
+        AttachmentContent photoContent = photo(subject, photo);
         AlertMessage message = new AlertMessage(UUID.randomUUID(), alertId, type, CapWriter.sender(center),
                 clock.instant().truncatedTo(ChronoUnit.SECONDS));
-        byte[] cap = CapWriter.write(new CapWriter.Content(center, plan(subject), before, message, before.messages(),
-                subject, photo(subject), note));
+        byte[] cap = CapWriter.write(new CapWriter.Content(center, plan(subject), before, message,
+                references(alertId), subject, photoContent, note));
         Set<String> channels = dispatcher.channelNames();
-        change(subject.id(), (session, at) -> {
+        // an alert is issued only on an open case; one issued stays active after the case is closed, to be updated
+        // and, above all, cancelled
+        change(subject.id(), type == AlertMessage.Type.ALERT, verb, (session, at) -> {
             AlertEntity alert = session.find(AlertEntity.class, alertId);
             expect(alert, expected, verb);
             long count = session.createSelectionQuery("select count(m) from AlertMessageEntity m"
@@ -203,6 +210,9 @@ public class AlertServiceImpl {
             // the message row first: the deliveries refer to it
             session.flush();
             channels.forEach(channel -> session.persist(new AlertDeliveryEntity(message.id(), channel, at)));
+            if (type == AlertMessage.Type.ALERT) {
+                alert.showPhoto(photo);
+            }
             alert.moveTo(type == AlertMessage.Type.CANCEL ? AlertStatus.CANCELLED : AlertStatus.ACTIVE);
             SideTimeline.append(session, alert.caseId(), at, actor, switch (type) {
                 case ALERT -> TimelineEvent.ALERT_ISSUED;
@@ -210,6 +220,8 @@ public class AlertServiceImpl {
                 case CANCEL -> TimelineEvent.ALERT_CANCELLED;
             }, "alert " + alertId + ": CAP " + type.cap() + " message " + message.id() + ", queued for "
                     + (channels.isEmpty() ? "no channel" : String.join(", ", channels.stream().sorted().toList()))
+                    + (type != AlertMessage.Type.ALERT ? "" : photo == null ? "\nno photo" : "\nphoto: attachment "
+                            + photo)
                     + (note == null ? "" : "\n" + note));
             return null;
         });
@@ -217,11 +229,33 @@ public class AlertServiceImpl {
         return find(alertId).orElseThrow();
     }
 
-    /** @return the first image attached to the case, the child's photo by convention; null when there is none */
-    private AttachmentContent photo(Case subject) {
-        return cases.attachments(subject.id()).stream().filter(a -> a.contentType().startsWith("image/"))
-                .min(Comparator.comparing(Attachment::uploadedAt)).flatMap(a -> cases.attachmentContent(subject.id(),
-                        a.id())).orElse(null);
+    /**
+     * @return the chosen photo: an image attached to the case; null when none was chosen
+     * @throws InvalidCaseException when the attachment is not an image of the case
+     */
+    private AttachmentContent photo(Case subject, UUID photoId) {
+        if (photoId == null) {
+            return null;
+        }
+        AttachmentContent photo = cases.attachmentContent(subject.id(), photoId).orElseThrow(() ->
+                new InvalidCaseException("photoId", "attachment " + photoId + " is not an attachment of case "
+                        + subject.number()));
+        if (!photo.attachment().contentType().startsWith("image/")) {
+            throw new InvalidCaseException("photoId", "attachment " + photoId + " is a "
+                    + photo.attachment().contentType() + ", not an image: choose a photo of the child");
+        }
+        return photo;
+    }
+
+    /**
+     * @return the CAP references of the alert's messages so far, oldest first: each with its {@code sent} exactly as
+     *     that message was published (read from its stored XML), so that they match it byte for byte whatever the
+     *     center's zone is now
+     */
+    private List<String> references(UUID alertId) {
+        return database.inTransaction(session -> session.createSelectionQuery("from AlertMessageEntity m"
+                + " where m.alertId = :id order by m.index", AlertMessageEntity.class).setParameter("id", alertId)
+                .getResultList().stream().map(AlertMessageEntity::reference).toList());
     }
 
     Optional<Alert> find(UUID alertId) {
@@ -292,10 +326,19 @@ public class AlertServiceImpl {
                 + " installed: its alerts cannot change until its plugin is installed again"));
     }
 
-    /** Runs a change of a case's alerts in one transaction holding the case's row lock. */
-    private <T> T change(UUID caseId, BiFunction<Session, Instant, T> work) {
+    /**
+     * Runs a change of a case's alerts in one transaction holding the case's row lock.
+     *
+     * @param openOnly true when the change needs the case open
+     * @param verb what is done, for the refusal on a closed case
+     */
+    private <T> T change(UUID caseId, boolean openOnly, String verb, BiFunction<Session, Instant, T> work) {
         return database.inTransaction(session -> {
-            if (!SideTimeline.lock(session, caseId, false)) {
+            if (!SideTimeline.lock(session, caseId, openOnly)) {
+                if (openOnly && SideTimeline.lock(session, caseId, false)) {
+                    throw new CaseException("the case is closed: no alert can be " + verb + " for it; reopen the"
+                            + " case first");
+                }
                 throw new CaseNotFoundException(caseId);
             }
             return work.apply(session, clock.instant());

@@ -1,7 +1,6 @@
 package io.homeward.store.internal;
 
 import io.homeward.casemodel.Case;
-import io.homeward.casemodel.CaseNotFoundException;
 import io.homeward.casemodel.alert.Alert;
 import io.homeward.casemodel.alert.AlertDecision;
 import io.homeward.casemodel.alert.AlertDelivery;
@@ -10,6 +9,7 @@ import io.homeward.casemodel.alert.AlertMessage;
 import io.homeward.casemodel.alert.AlertNotFoundException;
 import io.homeward.casemodel.alert.AlertService;
 import io.homeward.casemodel.alert.ChannelStatus;
+import io.homeward.casemodel.alert.FeedEntry;
 import io.homeward.casemodel.center.CenterRegistry;
 import io.homeward.casemodel.security.AccessDeniedException;
 import io.homeward.casemodel.security.Permission;
@@ -68,8 +68,8 @@ public final class AuthorizedAlertService implements AlertService {
 
     @Override
     public AlertEvaluation evaluate(UUID caseId) {
-        Subject subject = permitted(Permission.CASE_READ);
-        Case subjectCase = visible(subject, caseId);
+        Subject subject = CaseAccess.permitted(Permission.CASE_READ);
+        Case subjectCase = access.visibleCase(subject, caseId);
         AlertEvaluation evaluation = alerts.evaluate(subjectCase);
         audit.append(subject.username(), "ALERT_EVALUATED", caseId, AlertServiceImpl.summary(evaluation.results()));
         return evaluation;
@@ -77,8 +77,8 @@ public final class AuthorizedAlertService implements AlertService {
 
     @Override
     public Alert request(UUID caseId, String reason) {
-        Subject subject = permitted(Permission.CASE_UPDATE);
-        Case c = ownCase(subject, caseId);
+        Subject subject = CaseAccess.permitted(Permission.CASE_UPDATE);
+        Case c = access.ownedCase(subject, caseId);
         mayPlay(subject, alerts.plan(c).requesters(), "request alerts");
         Alert requested = alerts.request(caseId, reason, subject.username());
         changed(subject, "ALERT_REQUESTED", requested, "alert " + requested.id() + ": " + AlertServiceImpl.summary(
@@ -89,7 +89,7 @@ public final class AuthorizedAlertService implements AlertService {
     @Override
     public Alert decide(UUID alertId, AlertDecision decision) {
         Objects.requireNonNull(decision, "decision");
-        Subject subject = permitted(Permission.CASE_UPDATE);
+        Subject subject = CaseAccess.permitted(Permission.CASE_UPDATE);
         Alert alert = decider(subject, alertId, "decide on alerts");
         if (subject.username().equals(alert.requestedBy())) {
             audit.append(subject.username(), "ALERT_DECISION_REFUSED", alert.caseId(), "alert " + alertId
@@ -105,8 +105,9 @@ public final class AuthorizedAlertService implements AlertService {
     }
 
     @Override
-    public Alert issue(UUID alertId) {
-        return publish(alertId, "ALERT_ISSUED", "issue alerts", by -> alerts.issue(alertId, by), "");
+    public Alert issue(UUID alertId, UUID photoId) {
+        return publish(alertId, "ALERT_ISSUED", "issue alerts", by -> alerts.issue(alertId, photoId, by),
+                photoId == null ? "\nno photo" : "\nphoto: attachment " + photoId);
     }
 
     @Override
@@ -123,7 +124,7 @@ public final class AuthorizedAlertService implements AlertService {
 
     @Override
     public Optional<Alert> find(UUID alertId) {
-        Subject subject = permitted(Permission.CASE_READ);
+        Subject subject = CaseAccess.permitted(Permission.CASE_READ);
         Optional<Alert> found = alerts.find(Objects.requireNonNull(alertId, "alertId"))
                 .filter(a -> access.visible(subject, a.caseId()));
         found.ifPresent(a -> audit.append(subject.username(), "ALERT_READ", a.caseId(), "alert " + alertId));
@@ -132,8 +133,8 @@ public final class AuthorizedAlertService implements AlertService {
 
     @Override
     public List<Alert> alertsOf(UUID caseId) {
-        Subject subject = permitted(Permission.CASE_READ);
-        visible(subject, caseId);
+        Subject subject = CaseAccess.permitted(Permission.CASE_READ);
+        access.visibleCase(subject, caseId);
         List<Alert> found = alerts.alertsOf(caseId);
         audit.append(subject.username(), "ALERTS_READ", caseId, found.size() + " alerts");
         return found;
@@ -141,7 +142,7 @@ public final class AuthorizedAlertService implements AlertService {
 
     @Override
     public List<Alert> active() {
-        Subject subject = permitted(Permission.CASE_READ);
+        Subject subject = CaseAccess.permitted(Permission.CASE_READ);
         List<Alert> active = alerts.active().stream().filter(a -> access.visible(subject, a.caseId())).toList();
         if (!active.isEmpty()) {
             audit.append(subject.username(), "ALERTS_ACTIVE_READ", null, "active alerts of cases " + active.stream()
@@ -152,7 +153,7 @@ public final class AuthorizedAlertService implements AlertService {
 
     @Override
     public byte[] cap(UUID messageId) {
-        Subject subject = permitted(Permission.CASE_READ);
+        Subject subject = CaseAccess.permitted(Permission.CASE_READ);
         AlertServiceImpl.MessageWithCap message = alerts.message(Objects.requireNonNull(messageId, "messageId"))
                 .orElseThrow(() -> new AlertNotFoundException("CAP message", messageId));
         Alert alert = alerts.find(message.message().alertId()).filter(a -> access.visible(subject, a.caseId()))
@@ -162,11 +163,27 @@ public final class AuthorizedAlertService implements AlertService {
     }
 
     @Override
+    public List<FeedEntry> feed() {
+        Subject subject = CaseAccess.permitted(Permission.CASE_READ);
+        List<FeedEntry> feed = alerts.active().stream().filter(a -> access.visible(subject, a.caseId()))
+                .map(a -> new FeedEntry(a, alerts.message(a.messages().get(a.messages().size() - 1).id())
+                        .orElseThrow().cap())).toList();
+        if (!feed.isEmpty()) {
+            audit.append(subject.username(), "ALERT_FEED_READ", null, "latest CAP messages of the active alerts of"
+                    + " cases " + feed.stream().map(e -> e.alert().caseNumber() + " (" + e.alert().messages()
+                            .get(e.alert().messages().size() - 1).id() + ")").collect(Collectors.joining(", ")));
+        }
+        return feed;
+    }
+
+    @Override
     public List<AlertDelivery> deliveries(UUID alertId) {
-        Subject subject = permitted(Permission.CASE_READ);
-        alerts.find(alertId).filter(a -> access.visible(subject, a.caseId()))
+        Subject subject = CaseAccess.permitted(Permission.CASE_READ);
+        Alert alert = alerts.find(alertId).filter(a -> access.visible(subject, a.caseId()))
                 .orElseThrow(() -> new AlertNotFoundException("alert", alertId));
-        return alerts.deliveries(alertId);
+        List<AlertDelivery> deliveries = alerts.deliveries(alertId);
+        audit.append(subject.username(), "ALERT_DELIVERIES_READ", alert.caseId(), "alert " + alertId);
+        return deliveries;
     }
 
     /** Channel names and counts only, no alert content: for staff who read cases and for platform administrators. */
@@ -180,7 +197,7 @@ public final class AuthorizedAlertService implements AlertService {
     }
 
     private Alert publish(UUID alertId, String action, String what, Function<String, Alert> change, String detail) {
-        Subject subject = permitted(Permission.CASE_UPDATE);
+        Subject subject = CaseAccess.permitted(Permission.CASE_UPDATE);
         decider(subject, alertId, what);
         Alert after = change.apply(subject.username());
         AlertMessage last = after.messages().get(after.messages().size() - 1);
@@ -194,7 +211,8 @@ public final class AuthorizedAlertService implements AlertService {
         Alert alert = alerts.find(Objects.requireNonNull(alertId, "alertId"))
                 .filter(a -> access.visible(subject, a.caseId()))
                 .orElseThrow(() -> new AlertNotFoundException("alert", alertId));
-        Case c = ownCase(subject, alert.caseId());
+        // system subjects pass ownership, never the plan's roles (they have none)
+        Case c = access.ownedCase(subject, alert.caseId());
         mayPlay(subject, alerts.plan(c).deciders(), what);
         return alert;
     }
@@ -204,32 +222,6 @@ public final class AuthorizedAlertService implements AlertService {
             throw new AccessDeniedException("the alert plan lets " + roles.stream().map(Role::name).sorted()
                     .collect(Collectors.joining(", ")) + " " + what + "; your role does not");
         }
-    }
-
-    /** @return the case, when the subject's own center owns it; not found when it cannot see it */
-    private Case ownCase(Subject subject, UUID caseId) {
-        Case c = visible(subject, caseId);
-        if (!c.centerId().equals(subject.centerId())) {
-            throw new AccessDeniedException("case " + c.number() + " is owned by another center: only its own staff"
-                    + " work its alerts");
-        }
-        return c;
-    }
-
-    private Case visible(Subject subject, UUID caseId) {
-        Objects.requireNonNull(caseId, "caseId");
-        if (!access.visible(subject, caseId)) {
-            throw new CaseNotFoundException(caseId);
-        }
-        return alerts.caseOf(caseId);
-    }
-
-    private static Subject permitted(Permission permission) {
-        Subject subject = SubjectContext.require();
-        if (!subject.may(permission)) {
-            throw new AccessDeniedException("your role does not allow this (" + permission + ")");
-        }
-        return subject;
     }
 
     /** The change is committed and on the case's timeline: a failure to audit it must not report it as failed. */

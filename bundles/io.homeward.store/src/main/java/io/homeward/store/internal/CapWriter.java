@@ -8,6 +8,7 @@ import io.homeward.casemodel.alert.Alert;
 import io.homeward.casemodel.alert.AlertMessage;
 import io.homeward.casemodel.center.AlertPlan;
 import io.homeward.casemodel.center.Center;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,9 +19,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
+import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
@@ -47,12 +50,13 @@ final class CapWriter {
      * @param plan its alert plan, never null
      * @param alert the alert, approved (its grading set), never null
      * @param message the message to write, never null
-     * @param earlier the alert's earlier messages, oldest first, referenced by an update or cancel; never null
+     * @param references the CAP references of the alert's earlier messages, oldest first, as {@link
+     *     AlertMessageEntity#reference()} gives them; empty for the first message, never null
      * @param subject the alert's case, never null
-     * @param photo the child's photo, null when the case has none
+     * @param photo the photo chosen for the alert, null when none was chosen
      * @param note what an update says changed, or why a cancel withdraws the alert; null for the first message
      */
-    record Content(Center center, AlertPlan plan, Alert alert, AlertMessage message, List<AlertMessage> earlier,
+    record Content(Center center, AlertPlan plan, Alert alert, AlertMessage message, List<String> references,
             Case subject, AttachmentContent photo, String note) {
     }
 
@@ -65,6 +69,31 @@ final class CapWriter {
     static String time(Instant at, Center center) {
         String formatted = at.truncatedTo(ChronoUnit.SECONDS).atZone(center.timeZone()).format(CAP_TIME);
         return formatted.endsWith("+00:00") ? formatted.substring(0, formatted.length() - 6) + "-00:00" : formatted;
+    }
+
+    /**
+     * @return the {@code sent} of a message as it was written, from its stored XML: a later message references it by
+     *     this very text (CAP 1.2 §3.2.1), which re-rendering the instant would not give if the center's zone changed
+     */
+    static String sent(byte[] cap) {
+        try {
+            XMLInputFactory factory = XMLInputFactory.newFactory();
+            factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+            XMLStreamReader xml = factory.createXMLStreamReader(new ByteArrayInputStream(cap));
+            try {
+                while (xml.hasNext()) {
+                    if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("sent")
+                            && NAMESPACE.equals(xml.getNamespaceURI())) {
+                        return xml.getElementText();
+                    }
+                }
+            } finally {
+                xml.close();
+            }
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("a stored CAP message could not be read", e);
+        }
+        throw new IllegalStateException("a stored CAP message has no <sent>");
     }
 
     /** @return the message as UTF-8 XML */
@@ -87,10 +116,8 @@ final class CapWriter {
             if (content.note() != null) {
                 element(xml, "note", content.note());
             }
-            if (!content.earlier().isEmpty()) {
-                element(xml, "references", content.earlier().stream()
-                        .map(m -> m.sender() + "," + m.id() + "," + time(m.sent(), center))
-                        .collect(Collectors.joining(" ")));
+            if (!content.references().isEmpty()) {
+                element(xml, "references", String.join(" ", content.references()));
             }
             for (String language : center.languages()) {
                 info(xml, content, language);

@@ -76,6 +76,9 @@ abstract class AlertServiceContract extends DatabaseContract {
     private AuthorizedCaseService cases;
     private AlertDispatcher dispatcher;
     private AuthorizedAlertService alerts;
+    private TestCenters centers;
+    /** The photo attached by {@link #approvedAlert()}. */
+    private java.util.UUID photoId;
 
     @BeforeEach
     void emptyStore() {
@@ -87,7 +90,7 @@ abstract class AlertServiceContract extends DatabaseContract {
                 "update hw_audit_head set last_seq = 0, last_hash = :genesis").setParameter("genesis", AuditLog.GENESIS)
                 .executeUpdate());
         clock = new TestClock(NOVEMBER_2026);
-        TestCenters centers = new TestCenters();
+        centers = new TestCenters();
         centers.add(withPlan(TestCenters.testCenter(TestCenters.missingV1())));
         CaseAccess access = new CaseAccess(database, centers, clock);
         audit = new AuditLog(database, access, clock);
@@ -189,7 +192,7 @@ abstract class AlertServiceContract extends DatabaseContract {
     @Test
     void issueUpdateAndCancelMakeCapMessagesThatReferenceTheEarlierOnes() throws Exception {
         Alert approved = approvedAlert();
-        Alert issued = as(SUPERVISOR, () -> alerts.issue(approved.id()));
+        Alert issued = as(SUPERVISOR, () -> alerts.issue(approved.id(), photoId));
         assertEquals(AlertStatus.ACTIVE, issued.status());
         assertEquals(List.of(approved.id()), as(WORKER, () -> alerts.active()).stream().map(Alert::id).toList());
         assertEquals(List.of(), as(OTHER_SUPERVISOR, () -> alerts.active()), "other centers do not see it");
@@ -245,7 +248,7 @@ abstract class AlertServiceContract extends DatabaseContract {
     void everyCapMessageValidatesAgainstTheCap12Schema() throws Exception {
         Schema schema = CapSchema.load();
         Alert approved = approvedAlert();
-        as(SUPERVISOR, () -> alerts.issue(approved.id()));
+        as(SUPERVISOR, () -> alerts.issue(approved.id(), photoId));
         as(SUPERVISOR, () -> alerts.update(approved.id(), "Seen near the station <Gent-Sint-Pieters> & the tram"));
         Alert cancelled = as(SUPERVISOR, () -> alerts.cancel(approved.id(), "Found"));
         for (AlertMessage message : cancelled.messages()) {
@@ -271,7 +274,7 @@ abstract class AlertServiceContract extends DatabaseContract {
         dispatcher.addChannel(working, Map.of(AlertChannel.NAME_PROPERTY, "a"));
         dispatcher.addChannel(failing, Map.of(AlertChannel.NAME_PROPERTY, "b"));
         Alert approved = approvedAlert();
-        Alert issued = as(SUPERVISOR, () -> alerts.issue(approved.id()));
+        Alert issued = as(SUPERVISOR, () -> alerts.issue(approved.id(), photoId));
 
         Instant start = clock.instant();
         runDispatch();
@@ -310,27 +313,228 @@ abstract class AlertServiceContract extends DatabaseContract {
     }
 
     @Test
+    void aHungChannelFailsAtTheTimeLimitAndIsFreeForTheNextRun() throws Exception {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+        boolean[] hung = {true};
+        dispatcher.addChannel((message, cap) -> {
+            if (hung[0]) {
+                never.await(); // a broadcaster that accepts the connection and never answers
+            }
+            received.add(message.type().cap());
+        }, Map.of(AlertChannel.NAME_PROPERTY, "b"));
+        Alert approved = approvedAlert();
+        Alert issued = as(SUPERVISOR, () -> alerts.issue(approved.id(), photoId));
+
+        runDispatch();
+        AlertDelivery failed = delivery(issued, "b");
+        assertEquals(AlertDelivery.Status.FAILING, failed.status());
+        assertEquals("no answer within 2 s", failed.lastError());
+        hung[0] = false;
+        clock.set(failed.nextAttemptAt());
+        runDispatch();
+        assertEquals(List.of("Alert"), received, "the channel was not left busy: the next run delivered");
+    }
+
+    @Test
+    void aFeedReadIsOneAuditEntryWhateverTheNumberOfAlerts() {
+        for (int i = 0; i < 3; i++) {
+            Alert approved = approvedAlert();
+            as(SUPERVISOR, () -> alerts.issue(approved.id(), photoId));
+        }
+        long before = auditEntries();
+        List<io.homeward.casemodel.alert.FeedEntry> feed = as(WORKER, () -> alerts.feed());
+        assertEquals(3, feed.size());
+        assertTrue(feed.stream().allMatch(e -> new String(e.cap(), StandardCharsets.UTF_8).contains(
+                e.alert().messages().get(0).id().toString())), "each alert with its latest CAP message");
+        assertEquals(before + 1, auditEntries());
+        assertEquals(List.of(), as(OTHER_SUPERVISOR, () -> alerts.feed()), "other centers see none");
+    }
+
+    private long auditEntries() {
+        return database.inTransaction(session -> session.createNativeQuery("select count(*) from hw_audit",
+                Long.class).getSingleResult());
+    }
+
+    @Test
     void twoNodesNeverDeliverOneMessageTwice() throws Exception {
         List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
-        AlertDispatcher otherNode = new AlertDispatcher(database, new Backoff(60, 600), clock, false);
-        dispatcher.addChannel((message, cap) -> received.add("node 1"), Map.of(AlertChannel.NAME_PROPERTY, "a"));
-        otherNode.addChannel((message, cap) -> received.add("node 2"), Map.of(AlertChannel.NAME_PROPERTY, "a"));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // node 1 reads the due delivery, then its delivery thread is held before it claims (the claim starts by
+        // reading the clock) until node 2 has read, claimed and delivered the same row
+        java.time.Clock holding = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return clock.getZone();
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Instant instant() {
+                if (Thread.currentThread().getName().equals("homeward-alert-delivery")) {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return clock.instant();
+            }
+        };
+        AlertDispatcher nodeOne = new AlertDispatcher(database, new Backoff(60, 600), holding, false);
+        AlertDispatcher nodeTwo = dispatcher; // the service's: it queues the message for channel "a"
+        nodeOne.addChannel((message, cap) -> received.add("node 1"), Map.of(AlertChannel.NAME_PROPERTY, "a"));
+        nodeTwo.addChannel((message, cap) -> received.add("node 2"), Map.of(AlertChannel.NAME_PROPERTY, "a"));
         Alert approved = approvedAlert();
-        as(SUPERVISOR, () -> alerts.issue(approved.id()));
-        List<Future<?>> runs = new ArrayList<>(dispatcher.dispatch());
-        runs.addAll(otherNode.dispatch());
-        for (Future<?> run : runs) {
+        as(SUPERVISOR, () -> alerts.issue(approved.id(), photoId));
+
+        List<Future<?>> nodeOneRuns = nodeOne.dispatch();
+        assertEquals(1, nodeOneRuns.size(), "node 1 read the delivery as due");
+        for (Future<?> run : nodeTwo.dispatch()) {
             run.get();
         }
-        assertEquals(1, received.size(), received.toString());
-        otherNode.stop();
+        assertEquals(List.of("node 2"), received);
+        release.countDown();
+        for (Future<?> run : nodeOneRuns) {
+            run.get();
+        }
+        assertEquals(List.of("node 2"), received, "node 1's claim of what it read found the row taken");
+        nodeOne.stop();
+    }
+
+    @Test
+    void aChannelBackFromAnOutageGetsTheAlertBeforeItsCancel() throws Exception {
+        List<String> received = new ArrayList<>();
+        boolean[] down = {true};
+        dispatcher.addChannel((message, cap) -> {
+            if (down[0]) {
+                throw new java.io.IOException("connection refused");
+            }
+            received.add(message.type().cap());
+        }, Map.of(AlertChannel.NAME_PROPERTY, "b"));
+        Alert approved = approvedAlert();
+        Alert issued = as(SUPERVISOR, () -> alerts.issue(approved.id(), photoId));
+        runDispatch();
+        Instant alertRetry = delivery(issued, "b").nextAttemptAt();
+        Alert cancelled = as(SUPERVISOR, () -> alerts.cancel(approved.id(), "Found safe"));
+
+        down[0] = false;
+        runDispatch();
+        assertEquals(List.of(), received, "the Cancel is due, but waits for the Alert, which waits out its backoff");
+        clock.set(alertRetry);
+        runDispatch();
+        runDispatch();
+        assertEquals(List.of("Alert", "Cancel"), received);
+        assertTrue(as(WORKER, () -> alerts.deliveries(cancelled.id())).stream()
+                .allMatch(d -> d.status() == AlertDelivery.Status.DELIVERED));
+    }
+
+    @Test
+    void referencesQuoteTheSentOfEarlierMessagesAsPublishedEvenAfterTheCenterZoneChanged() throws Exception {
+        Alert approved = approvedAlert();
+        Alert issued = as(SUPERVISOR, () -> alerts.issue(approved.id(), photoId));
+        String sentAsPublished = text(cap(issued.messages().get(0)), "sent");
+        assertTrue(sentAsPublished.endsWith("+01:00"), sentAsPublished);
+        Center brussels = centers.center(TestCenters.TEST).orElseThrow();
+        centers.add(new Center(brussels.id(), brussels.name(), brussels.country(), java.time.ZoneId.of("Europe/Athens"),
+                brussels.languages(), brussels.hotlines(), brussels.caseNumbers(), brussels.fields(),
+                brussels.categories(), brussels.workflows(), brussels.alertCriteria(), brussels.sections(),
+                brussels.hub(), brussels.plugin(), brussels.plan().orElseThrow()));
+
+        Alert updated = as(SUPERVISOR, () -> alerts.update(approved.id(), "Seen in Gent"));
+        Element update = cap(updated.messages().get(1));
+        assertTrue(text(update, "sent").endsWith("+02:00"), "a new message is in the center's zone now");
+        assertEquals(issued.messages().get(0).sender() + "," + issued.messages().get(0).id() + "," + sentAsPublished,
+                text(update, "references"), "the reference matches the Alert byte for byte");
+    }
+
+    @Test
+    void thePhotoIsTheImageChosenAtTheIssueAndNoneWhenNoneIsChosen() throws Exception {
+        Alert approved = approvedAlert();
+        byte[] pdf = "%PDF-1.4 scanned statement".getBytes(StandardCharsets.UTF_8);
+        java.util.UUID document = as(WORKER, () -> cases.attach(approved.caseId(), "statement.pdf",
+                "application/pdf", pdf.length, new ByteArrayInputStream(pdf), "tc.worker")).id();
+        Case other = open(Map.of());
+        byte[] png = png();
+        java.util.UUID otherPhoto = as(WORKER, () -> cases.attach(other.id(), "other.png", "image/png", png.length,
+                new ByteArrayInputStream(png), "tc.worker")).id();
+
+        InvalidCaseException notImage = assertThrows(InvalidCaseException.class,
+                () -> as(SUPERVISOR, () -> alerts.issue(approved.id(), document)));
+        assertTrue(notImage.getMessage().contains("not an image"), notImage.getMessage());
+        InvalidCaseException notOfCase = assertThrows(InvalidCaseException.class,
+                () -> as(SUPERVISOR, () -> alerts.issue(approved.id(), otherPhoto)));
+        assertTrue(notOfCase.getMessage().contains("not an attachment of case"), notOfCase.getMessage());
+        assertEquals(AlertStatus.APPROVED, as(WORKER, () -> alerts.find(approved.id())).orElseThrow().status(),
+                "nothing issued");
+
+        Alert issued = as(SUPERVISOR, () -> alerts.issue(approved.id(), null));
+        assertNull(issued.photoId());
+        assertEquals(List.of(), texts(cap(issued.messages().get(0)), "resource"),
+                "the case has an image, but nobody chose it: no photo");
+        assertTrue(as(WORKER, () -> cases.timeline(approved.caseId())).stream()
+                .anyMatch(e -> TimelineEvent.ALERT_ISSUED.equals(e.kind()) && e.note().contains("no photo")));
+
+        Alert second = approvedAlert();
+        Alert withPhoto = as(SUPERVISOR, () -> alerts.issue(second.id(), photoId));
+        assertEquals(photoId, withPhoto.photoId(), "recorded with the alert");
+        assertEquals(List.of("image/png", "image/png"), texts(cap(withPhoto.messages().get(0)), "mimeType"));
+        Alert updated = as(SUPERVISOR, () -> alerts.update(second.id(), "Seen in Gent"));
+        assertEquals(List.of("image/png", "image/png"), texts(cap(updated.messages().get(1)), "mimeType"),
+                "an update shows the photo chosen at the issue");
+    }
+
+    @Test
+    void aClosedCaseGetsNoNewAlertButItsActiveAlertCanStillBeCancelled() {
+        Alert approved = approvedAlert();
+        Alert issued = as(SUPERVISOR, () -> alerts.issue(approved.id(), photoId));
+        Alert pending = approvedAlert();
+        close(approved.caseId());
+        close(pending.caseId());
+
+        CaseException notIssued = assertThrows(CaseException.class,
+                () -> as(SUPERVISOR, () -> alerts.issue(pending.id(), null)));
+        assertTrue(notIssued.getMessage().contains("the case is closed"), notIssued.getMessage());
+        assertEquals(AlertStatus.APPROVED, as(WORKER, () -> alerts.find(pending.id())).orElseThrow().status());
+        CaseException notRequested = assertThrows(CaseException.class,
+                () -> as(WORKER, () -> alerts.request(pending.caseId(), "again")));
+        assertTrue(notRequested.getMessage().contains("the case is closed"), notRequested.getMessage());
+
+        assertEquals(AlertStatus.CANCELLED, as(SUPERVISOR, () -> alerts.cancel(issued.id(), "Found safe")).status(),
+                "an active alert outlives its case's closing until it is cancelled");
+    }
+
+    @Test
+    void evidenceLongerThanItsColumnIsKeptCutWithAMarker() {
+        Case opened = open(Map.of());
+        String long3000 = "x".repeat(3000);
+        AlertEntity alert = new AlertEntity(opened.id(), TestCenters.TEST, "tc.worker", NOVEMBER_2026, "reason",
+                List.of(new CriterionResult("circumstances", CriterionResult.Outcome.MET, "field", long3000,
+                        labels("Circumstances"))));
+        database.inTransaction(session -> {
+            session.persist(alert);
+            return null;
+        });
+        String kept = as(WORKER, () -> alerts.find(alert.id())).orElseThrow().evaluation().get(0).value();
+        assertEquals(AlertEvidenceRow.VALUE_LENGTH, kept.length());
+        assertTrue(kept.endsWith(" […]") && kept.startsWith("xxx"), kept.substring(kept.length() - 10));
+    }
+
+    private void close(java.util.UUID caseId) {
+        Case c = as(WORKER, () -> cases.find(caseId)).orElseThrow();
+        assertTrue(as(WORKER, () -> cases.perform(caseId, "finish", c.version(), Map.of(), null, "tc.worker"))
+                .isClosed());
     }
 
     private Alert approvedAlert() {
         Case opened = open(Map.of("police-ref", "BR.12.LB.1/26"));
         byte[] photo = png();
-        as(WORKER, () -> cases.attach(opened.id(), "noor.png", "image/png", photo.length,
-                new ByteArrayInputStream(photo), "tc.worker"));
+        photoId = as(WORKER, () -> cases.attach(opened.id(), "noor.png", "image/png", photo.length,
+                new ByteArrayInputStream(photo), "tc.worker")).id();
         Alert requested = as(WORKER, () -> alerts.request(opened.id(), "abducted from the school gate"));
         return as(SUPERVISOR, () -> alerts.decide(requested.id(), APPROVE));
     }
@@ -429,6 +633,11 @@ abstract class AlertServiceContract extends DatabaseContract {
         @Override
         public long leaseSeconds() {
             return 120;
+        }
+
+        @Override
+        public long deliveryTimeoutSeconds() {
+            return 2;
         }
     }
 }

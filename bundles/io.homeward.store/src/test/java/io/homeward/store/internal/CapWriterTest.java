@@ -21,6 +21,14 @@ class CapWriterTest {
     }
 
     @Test
+    void theSentOfAStoredMessageIsReadAsWrittenForLaterReferences() {
+        byte[] stored = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><alert xmlns=\"" + CapWriter.NAMESPACE + "\">"
+                + "<identifier>x</identifier><sender>s</sender><sent>2026-11-28T10:00:00+01:00</sent></alert>")
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals("2026-11-28T10:00:00+01:00", CapWriter.sent(stored), "not re-rendered in another zone");
+    }
+
+    @Test
     void theResourceDigestIsSha1InHex() {
         assertEquals("a9993e364706816aba3e25717850c26c9cd0d89d", CapWriter.sha1("abc".getBytes(StandardCharsets.UTF_8)));
     }

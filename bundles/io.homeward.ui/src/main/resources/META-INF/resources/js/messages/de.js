@@ -242,6 +242,8 @@ export default {
   'alert.refuse': 'Ablehnen',
   'alert.decided': 'Die Entscheidung ist festgehalten.',
   'alert.issue': 'Den Alarm ausgeben',
+  'alert.photo': 'Foto für die Öffentlichkeit',
+  'alert.noPhoto': 'Kein Foto',
   'alert.issued': 'Der Alarm ist ausgegeben.',
   'alert.note': 'Was sich geändert hat',
   'alert.update': 'Eine Aktualisierung veröffentlichen',

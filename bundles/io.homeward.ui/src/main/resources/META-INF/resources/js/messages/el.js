@@ -242,6 +242,8 @@ export default {
   'alert.refuse': 'Απόρριψη',
   'alert.decided': 'Η απόφαση καταγράφηκε.',
   'alert.issue': 'Έκδοση συναγερμού',
+  'alert.photo': 'Φωτογραφία για το κοινό',
+  'alert.noPhoto': 'Χωρίς φωτογραφία',
   'alert.issued': 'Ο συναγερμός εκδόθηκε.',
   'alert.note': 'Τι άλλαξε',
   'alert.update': 'Δημοσίευση ενημέρωσης',

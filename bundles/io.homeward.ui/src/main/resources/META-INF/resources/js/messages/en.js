@@ -255,6 +255,8 @@ export default {
   'alert.refuse': 'Refuse',
   'alert.decided': 'The decision is recorded.',
   'alert.issue': 'Issue the alert',
+  'alert.photo': 'Photo shown to the public',
+  'alert.noPhoto': 'No photo',
   'alert.issued': 'The alert is issued.',
   'alert.note': 'What changed',
   'alert.update': 'Publish an update',

@@ -242,6 +242,8 @@ export default {
   'alert.refuse': 'Refuser',
   'alert.decided': 'La décision est enregistrée.',
   'alert.issue': 'Diffuser l\'alerte',
+  'alert.photo': 'Photo diffusée au public',
+  'alert.noPhoto': 'Pas de photo',
   'alert.issued': 'L\'alerte est diffusée.',
   'alert.note': 'Ce qui a changé',
   'alert.update': 'Publier une mise à jour',

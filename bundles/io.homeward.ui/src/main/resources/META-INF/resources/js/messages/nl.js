@@ -242,6 +242,8 @@ export default {
   'alert.refuse': 'Weigeren',
   'alert.decided': 'De beslissing is vastgelegd.',
   'alert.issue': 'Het alarm verspreiden',
+  'alert.photo': 'Foto voor het publiek',
+  'alert.noPhoto': 'Geen foto',
   'alert.issued': 'Het alarm is verspreid.',
   'alert.note': 'Wat er veranderd is',
   'alert.update': 'Een update publiceren',

@@ -242,6 +242,8 @@ export default {
   'alert.refuse': 'Refuză',
   'alert.decided': 'Decizia este înregistrată.',
   'alert.issue': 'Emite alerta',
+  'alert.photo': 'Fotografia arătată publicului',
+  'alert.noPhoto': 'Fără fotografie',
   'alert.issued': 'Alerta este emisă.',
   'alert.note': 'Ce s-a schimbat',
   'alert.update': 'Publică o actualizare',

@@ -1,7 +1,8 @@
 // The case page's alert panel, for centers whose plugin declares an alert plan: the case's alerts with the plan's
 // criteria met, unmet or unknown at the request and at the decision, the CAP messages published, and what the user
 // may do next as the plan says — request; approve or refuse (never one's own request: four eyes, which the store
-// enforces); issue; publish an update; cancel.
+// enforces); issue, choosing the photo among the case's image attachments (none unless chosen); publish an update;
+// cancel.
 import { h, append } from '../dom.js';
 import { t, label, dateTime } from '../i18n.js';
 import { request } from '../api.js';
@@ -18,9 +19,10 @@ const GRADES = {
 /**
  * @param alerts the case's alerts, oldest first
  * @param change (form, send, doneMessage) => runs a change and shows the case again
+ * @param attachments the case's attachments: its images are the photos an issuer may choose
  * @return the panel, or null when the case's center has no alert plan
  */
-export function alertsSection(c, alerts, change) {
+export function alertsSection(c, alerts, change, attachments = []) {
   const plan = session.centers.get(c.centerId)?.alertPlan;
   if (!plan) return null;
   const roles = session.user?.roles ?? [];
@@ -29,14 +31,14 @@ export function alertsSection(c, alerts, change) {
   const section = h('section', { 'aria-labelledby': 'alerts-h', class: 'panel' },
     h('h2', { id: 'alerts-h' }, label(plan.event, t('alert.title'))));
   append(section, alerts.length === 0 ? h('p', { class: 'muted' }, t('alert.none'))
-    : h('ul', { class: 'alerts' }, [...alerts].reverse().map(a => alertItem(a, own && may(plan.deciders), change))));
+    : h('ul', { class: 'alerts' }, [...alerts].reverse().map(a => alertItem(a, own && may(plan.deciders), change, attachments))));
   if (own && !c.closed && may(plan.requesters) && !alerts.some(a => OPEN.includes(a.status))) {
     append(section, requestForm(c, change));
   }
   return section;
 }
 
-function alertItem(a, decider, change) {
+function alertItem(a, decider, change, attachments) {
   const mine = a.requestedBy === session.user?.username;
   return h('li', { class: 'alert-item', 'data-alert': a.id },
     h('p', {}, h('span', { class: 'badge alert-status' }, t(`alert.status.${a.status}`)), ' ',
@@ -47,7 +49,7 @@ function alertItem(a, decider, change) {
     a.decisionReasons ? h('p', { class: 'note-text' }, a.decisionReasons) : null,
     a.messages.length ? h('p', { class: 'small' }, t('alert.messages'), ' ', a.messages.map((m, i) => [i ? ' · ' : '',
       h('a', { href: `/api/v1/alerts/messages/${m.id}`, target: '_blank', rel: 'noopener' }, `${m.type} ${dateTime(m.sent)}`)])) : null,
-    decider ? next(a, mine, change) : null);
+    decider ? next(a, mine, change, attachments) : null);
 }
 
 function criteria(results) {
@@ -58,16 +60,24 @@ function criteria(results) {
 }
 
 /** The decider's next step for the alert, by its status. */
-function next(a, mine, change) {
+function next(a, mine, change, attachments) {
   const base = `/api/v1/alerts/${a.id}`;
   switch (a.status) {
     case 'REQUESTED':
       return mine ? h('p', { class: 'muted' }, t('alert.fourEyes')) : decisionForm(base, change);
     case 'APPROVED': {
+      // the public sees the photo: the issuer picks it explicitly, never "the first image"
+      const images = attachments.filter(f => (f.contentType ?? '').startsWith('image/'));
       const form = h('form', { class: 'inline-form', onsubmit: e => {
         e.preventDefault();
-        change(form, () => request('POST', `${base}/issue`), t('alert.issued'));
-      } }, h('button', { type: 'submit' }, t('alert.issue')));
+        clearProblems(form);
+        const photoId = new FormData(form).get('photoId') || null;
+        change(form, () => request('POST', `${base}/issue`, { body: { photoId } }), t('alert.issued'));
+      } },
+        fieldRow('photoId', t('alert.photo'), h('select', { name: 'photoId' },
+          h('option', { value: '' }, t('alert.noPhoto')),
+          images.map(f => h('option', { value: f.id }, f.filename ?? f.id)))),
+        h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('alert.issue'))));
       return form;
     }
     case 'ACTIVE':

@@ -36,7 +36,8 @@ export async function caseView(main, id) {
         timeline(c, history.items)),
       h('div', { class: 'case-side' },
         assignment(c, page),
-        alerts ? alertsSection(c, alerts.items ?? [], (form, send, done) => change(page, form, send, done)) : null,
+        alerts ? alertsSection(c, alerts.items ?? [], (form, send, done) => change(page, form, send, done),
+          attachments?.items ?? []) : null,
         attachments ? attachmentsSection(attachments.items ?? [], page) : null,
         ...crossBorder)));
   document.title = `${c.number} — Homeward`;

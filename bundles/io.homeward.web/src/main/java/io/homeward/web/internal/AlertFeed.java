@@ -3,6 +3,7 @@ package io.homeward.web.internal;
 import io.homeward.casemodel.alert.Alert;
 import io.homeward.casemodel.alert.AlertMessage;
 import io.homeward.casemodel.alert.AlertService;
+import io.homeward.casemodel.alert.FeedEntry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +25,7 @@ import org.xml.sax.SAXException;
 /**
  * The active alerts as an Atom feed (RFC 4287): one entry per active alert, holding the alert's latest CAP message
  * inline ({@code <content type="application/cap+xml">}) and linking to it. Built with DOM, the CAP messages parsed
- * and imported as they are stored.
+ * and imported as they are stored. One read of the store ({@link AlertService#feed()}), audited once.
  */
 final class AlertFeed {
 
@@ -47,16 +48,17 @@ final class AlertFeed {
             Document feed = factory.newDocumentBuilder().newDocument();
             Element root = feed.createElementNS(ATOM, "feed");
             feed.appendChild(root);
-            List<Alert> active = alerts.active();
+            List<FeedEntry> active = alerts.feed();
             text(root, "id", "urn:homeward:alerts:active");
             text(root, "title", "Active child abduction alerts");
-            text(root, "updated", active.stream().map(a -> latest(a).sent()).max(Instant::compareTo)
+            text(root, "updated", active.stream().map(e -> latest(e.alert()).sent()).max(Instant::compareTo)
                     .orElse(Instant.EPOCH).toString());
             Element author = feed.createElementNS(ATOM, "author");
             root.appendChild(author);
             text(author, "name", "Homeward");
             link(root, "self", "application/atom+xml", self);
-            for (Alert alert : active) {
+            for (FeedEntry item : active) {
+                Alert alert = item.alert();
                 AlertMessage message = latest(alert);
                 Element entry = feed.createElementNS(ATOM, "entry");
                 root.appendChild(entry);
@@ -67,7 +69,7 @@ final class AlertFeed {
                 Element content = feed.createElementNS(ATOM, "content");
                 content.setAttribute("type", AlertsServlet.CAP_TYPE);
                 entry.appendChild(content);
-                Document cap = factory.newDocumentBuilder().parse(new ByteArrayInputStream(alerts.cap(message.id())));
+                Document cap = factory.newDocumentBuilder().parse(new ByteArrayInputStream(item.cap()));
                 content.appendChild(feed.importNode(cap.getDocumentElement(), true));
             }
             Transformer transformer = TransformerFactory.newInstance().newTransformer();

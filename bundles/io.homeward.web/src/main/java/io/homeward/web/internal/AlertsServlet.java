@@ -91,7 +91,12 @@ public final class AlertsServlet extends ApiServlet {
                     json(resp, 200, alerts.decide(id, new AlertDecision(decision.approve(), decision.reasons(),
                             decision.urgency(), decision.severity(), decision.certainty())));
                 }
-                case ISSUE_ALERT -> json(resp, 200, alerts.issue(alertId(match)));
+                case ISSUE_ALERT -> {
+                    UUID id = alertId(match);
+                    // the body is optional: without one (or without photoId) the alert has no photo
+                    Issue issue = req.getContentLengthLong() > 0 ? Json.read(req, Issue.class) : new Issue(null);
+                    json(resp, 200, alerts.issue(id, issue.photoId()));
+                }
                 case UPDATE_ALERT -> {
                     UUID id = alertId(match);
                     json(resp, 200, alerts.update(id, Json.read(req, AlertUpdate.class).note()));
@@ -129,6 +134,10 @@ public final class AlertsServlet extends ApiServlet {
      */
     record Decision(Boolean approve, String reasons, AlertDecision.Urgency urgency, AlertDecision.Severity severity,
             AlertDecision.Certainty certainty) {
+    }
+
+    /** @param photoId the image attachment of the case the public alert shows; null for none */
+    record Issue(UUID photoId) {
     }
 
     /** @param note what changed, required */
