@@ -152,6 +152,25 @@ abstract class ReferralsContract extends DatabaseContract {
     }
 
     @Test
+    void aPortraitPhotographAfterALongDescriptionGoesOnANewPageOfAPdfThatOpens() throws IOException {
+        StringBuilder description = new StringBuilder();
+        for (int line = 1; line <= 30; line++) {
+            description.append("distinguishing mark ").append(line).append(": a small scar above the left eyebrow\n");
+        }
+        Case c = as(RO_SUPERVISOR, () -> cases.open(roIntake(child(description.toString())), "ignored"));
+        as(RO_WORKER, () -> cases.attach(c.id(), "portrait.png", null, -1, new ByteArrayInputStream(png(60, 200)),
+                "ignored"));
+        Referral sent = as(RO_WORKER, () -> referrals.send(c.id(), "IGPR Cluj", null));
+        try (PDDocument pdf = Loader.loadPDF(as(RO_WORKER, () -> referrals.pdf(sent.id())))) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("distinguishing mark 30"), text);
+            assertEquals(2, pdf.getNumberOfPages(), "the photograph does not fit under the text");
+            assertEquals(1, images(pdf));
+            assertTrue(pdf.getPage(1).getResources().getXObjectNames().iterator().hasNext(), "on the second page");
+        }
+    }
+
+    @Test
     void aReferralMovesFromSentToAcknowledgedToActedOnOneStepAtATimeOnTheTimeline() {
         Case c = as(RO_SUPERVISOR, () -> cases.open(roIntake(child("tall")), "ignored"));
         Referral sent = as(RO_WORKER, () -> referrals.send(c.id(), "IGPR Cluj", null));
@@ -426,7 +445,11 @@ abstract class ReferralsContract extends DatabaseContract {
     }
 
     private static byte[] png() {
-        BufferedImage image = new BufferedImage(12, 16, BufferedImage.TYPE_INT_RGB);
+        return png(12, 16);
+    }
+
+    private static byte[] png(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         image.setRGB(3, 4, 0xff0000);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
