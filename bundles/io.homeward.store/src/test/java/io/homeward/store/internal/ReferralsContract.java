@@ -207,6 +207,24 @@ abstract class ReferralsContract extends DatabaseContract {
     }
 
     @Test
+    void aClosedCaseIsNotReferredButItsReferralsStillRecordTheAgencysSteps() {
+        Case c = as(RO_SUPERVISOR, () -> cases.open(roIntake(child("tall")), "ignored"));
+        Referral sent = as(RO_WORKER, () -> referrals.send(c.id(), "IGPR Cluj", null));
+        long version = as(RO_SUPERVISOR, () -> cases.find(c.id())).orElseThrow().version();
+        as(RO_SUPERVISOR, () -> cases.perform(c.id(), "close", version, Map.of(), "found at home", "ignored"));
+        CaseException closed = assertThrows(CaseException.class,
+                () -> as(RO_WORKER, () -> referrals.send(c.id(), "IGPR Cluj", null)));
+        assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
+        assertEquals(List.of(sent.id()), as(RO_WORKER, () -> referrals.referrals(c.id())).stream().map(Referral::id)
+                .toList(), "the refused one wrote nothing");
+        assertEquals(ReferralStatus.ACKNOWLEDGED, as(RO_WORKER, () -> referrals.advance(sent.id(),
+                ReferralStatus.ACKNOWLEDGED, "ref 2026/123")).status());
+        CaseException shared = assertThrows(CaseException.class, () -> as(RO_SUPERVISOR,
+                () -> transfers.request(c.id(), TransferKind.SHARE, TestCenters.OTHER, "for information")));
+        assertTrue(shared.getMessage().contains("closed"), shared.getMessage());
+    }
+
+    @Test
     void anotherCenterSeesNoReferralOfACaseItCannotSeeAndCannotSendOne() {
         Case c = as(RO_SUPERVISOR, () -> cases.open(roIntake(child("tall")), "ignored"));
         Referral sent = as(RO_WORKER, () -> referrals.send(c.id(), "IGPR Cluj", null));
