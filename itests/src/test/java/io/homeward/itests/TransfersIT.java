@@ -131,7 +131,7 @@ class TransfersIT {
                 "SHARE_ACCEPTED");
         assertEquals(expected, kinds(ro, caseId));
         assertEquals(expected, kinds(gr, caseId), "both centers see the same timeline");
-        assertEquals(2, gr.get("/api/v1/transfers?case=" + caseId).body().get("items").size());
+        assertEquals(2, gr.get("/api/v1/transfers?caseId=" + caseId).body().get("items").size());
     }
 
     @Test
@@ -164,7 +164,8 @@ class TransfersIT {
         assertEquals(422, ro.post("/api/v1/transfers", transfer(caseId, "TRANSFER", RO, "why")).status());
         assertEquals(400, ro.post("/api/v1/transfers", transfer(caseId, "LEND", GR, "why")).status());
         assertEquals(400, ro.get("/api/v1/transfers?direction=sideways").status());
-        assertEquals(0, ro.get("/api/v1/transfers?case=" + caseId).body().get("items").size());
+        assertEquals(404, ro.get("/api/v1/transfers?caseId=not-a-case").status(), "a malformed id, as in /cases");
+        assertEquals(0, ro.get("/api/v1/transfers?caseId=" + caseId).body().get("items").size());
         assertEquals(List.of("OPENED"), kinds(ro, caseId));
     }
 

@@ -77,9 +77,10 @@ abstract class ReferralsContract extends DatabaseContract {
     @BeforeEach
     void emptyStore() {
         emptyTables(List.of("hw_alert_delivery", "hw_alert_message", "hw_alert_request_evidence",
-                "hw_alert_decision_evidence", "hw_alert", "hw_referral", "hw_case_transfer", "hw_timeline_event", "hw_case_field", "hw_person",
-                "hw_case_share", "hw_sla_timer", "hw_case_note", "hw_attachment_content", "hw_attachment", "hw_case",
-                "hw_case_number", "hw_audit", "hw_session", "hw_api_token", "hw_user_role", "hw_user"));
+                "hw_alert_decision_evidence", "hw_alert", "hw_referral", "hw_case_transfer", "hw_timeline_event",
+                "hw_case_field", "hw_person", "hw_case_share", "hw_sla_timer", "hw_case_note", "hw_attachment_content",
+                "hw_attachment", "hw_case", "hw_case_number", "hw_audit", "hw_session", "hw_api_token", "hw_user_role",
+                "hw_user"));
         database.inTransaction(session -> session.createNativeMutationQuery("update hw_audit_head set last_seq = 0,"
                 + " last_hash = :genesis").setParameter("genesis", AuditLog.GENESIS).executeUpdate());
         TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
