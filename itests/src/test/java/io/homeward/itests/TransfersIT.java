@@ -144,6 +144,11 @@ class TransfersIT {
         String caseId = opened.body().get("id").asText();
         assertAccess(caseId, HUB, 200, 201);
         assertAccess(caseId, GR, 404, 404);
+        String share = hub.post("/api/v1/transfers", transfer(caseId, "SHARE", RO, "she has family in Iasi"))
+                .body().get("id").asText();
+        assertEquals(200, ro.post("/api/v1/transfers/" + share + "/decision", decision("ACCEPT", "we will ask"))
+                .status());
+        assertAccess(caseId, RO, 200, 403);
 
         String asked = hub.post("/api/v1/transfers", transfer(caseId, "TRANSFER", GR, "the child is in Ioannina"))
                 .body().get("id").asText();
@@ -153,6 +158,9 @@ class TransfersIT {
         assertEquals(GR, gr.get("/api/v1/cases/" + caseId).body().get("centerId").asText());
         assertAccess(caseId, GR, 200, 201);
         assertAccess(caseId, HUB, 200, 403);
+        assertAccess(caseId, RO, 404, 404);
+        assertEquals(0, gr.get("/api/v1/cases/" + caseId).body().get("sharedWith").size(),
+                "the hub's share ended with its ownership; the hub itself reads by the hub rule");
         assertEquals("ACCEPTED", hub.get("/api/v1/transfers?direction=outgoing&status=ACCEPTED").body().get("items")
                 .get(0).get("status").asText());
     }
