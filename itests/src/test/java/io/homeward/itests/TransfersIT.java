@@ -1,6 +1,7 @@
 package io.homeward.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -175,6 +176,19 @@ class TransfersIT {
         assertEquals(404, ro.get("/api/v1/transfers?caseId=not-a-case").status(), "a malformed id, as in /cases");
         assertEquals(0, ro.get("/api/v1/transfers?caseId=" + caseId).body().get("items").size());
         assertEquals(List.of("OPENED"), kinds(ro, caseId));
+    }
+
+    @Test
+    void aCaseWithARequestedAlertIsNotTransferredButCanBeShared() throws Exception {
+        String caseId = romanianCase().get("id").asText();
+        ApiClient.Response alert = ro.post("/api/v1/alerts", Map.of("caseId", caseId, "reason",
+                "seen with a stranger"));
+        assertEquals(201, alert.status(), String.valueOf(alert.body()));
+        ApiClient.Response refused = ro.post("/api/v1/transfers", transfer(caseId, "TRANSFER", GR, "family moved"));
+        assertEquals(409, refused.status(), String.valueOf(refused.body()));
+        assertTrue(refused.body().get("detail").asText().contains("alert"), String.valueOf(refused.body()));
+        assertEquals(0, ro.get("/api/v1/transfers?caseId=" + caseId).body().get("items").size());
+        assertEquals(201, ro.post("/api/v1/transfers", transfer(caseId, "SHARE", GR, "seen at Kulata")).status());
     }
 
     /** Reads the case and writes a note on it as the center's supervisor; checks both answers. */
