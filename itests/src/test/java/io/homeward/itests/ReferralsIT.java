@@ -91,8 +91,10 @@ class ReferralsIT {
             JsonNode exported = api.get("/api/v1/referrals/" + referralId).body();
             assertEquals(number, exported.get("pack").get("caseNumber").asText());
             assertEquals("Janssens", exported.get("pack").get("familyName").asText());
-            JsonNode listed = api.get("/api/v1/referrals?case=" + caseId).body().get("items");
+            JsonNode listed = api.get("/api/v1/referrals?caseId=" + caseId).body().get("items");
             assertEquals(2, listed.size());
+            assertEquals(400, api.get("/api/v1/referrals").status(), "the case is named by ?caseId=");
+            assertEquals(404, api.get("/api/v1/referrals?caseId=not-a-case").status(), "a malformed id, as in /cases");
             assertEquals(1, listed.get(0).get("pack").get("missing").size());
 
             // the PDF opens and holds the case number, the identifiers and the photograph

@@ -1,6 +1,7 @@
 package io.homeward.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -131,7 +132,7 @@ class TransfersIT {
                 "SHARE_ACCEPTED");
         assertEquals(expected, kinds(ro, caseId));
         assertEquals(expected, kinds(gr, caseId), "both centers see the same timeline");
-        assertEquals(2, gr.get("/api/v1/transfers?case=" + caseId).body().get("items").size());
+        assertEquals(2, gr.get("/api/v1/transfers?caseId=" + caseId).body().get("items").size());
     }
 
     @Test
@@ -144,6 +145,11 @@ class TransfersIT {
         String caseId = opened.body().get("id").asText();
         assertAccess(caseId, HUB, 200, 201);
         assertAccess(caseId, GR, 404, 404);
+        String share = hub.post("/api/v1/transfers", transfer(caseId, "SHARE", RO, "she has family in Iasi"))
+                .body().get("id").asText();
+        assertEquals(200, ro.post("/api/v1/transfers/" + share + "/decision", decision("ACCEPT", "we will ask"))
+                .status());
+        assertAccess(caseId, RO, 200, 403);
 
         String asked = hub.post("/api/v1/transfers", transfer(caseId, "TRANSFER", GR, "the child is in Ioannina"))
                 .body().get("id").asText();
@@ -153,6 +159,9 @@ class TransfersIT {
         assertEquals(GR, gr.get("/api/v1/cases/" + caseId).body().get("centerId").asText());
         assertAccess(caseId, GR, 200, 201);
         assertAccess(caseId, HUB, 200, 403);
+        assertAccess(caseId, RO, 404, 404);
+        assertEquals(0, gr.get("/api/v1/cases/" + caseId).body().get("sharedWith").size(),
+                "the hub's share ended with its ownership; the hub itself reads by the hub rule");
         assertEquals("ACCEPTED", hub.get("/api/v1/transfers?direction=outgoing&status=ACCEPTED").body().get("items")
                 .get(0).get("status").asText());
     }
@@ -164,8 +173,22 @@ class TransfersIT {
         assertEquals(422, ro.post("/api/v1/transfers", transfer(caseId, "TRANSFER", RO, "why")).status());
         assertEquals(400, ro.post("/api/v1/transfers", transfer(caseId, "LEND", GR, "why")).status());
         assertEquals(400, ro.get("/api/v1/transfers?direction=sideways").status());
-        assertEquals(0, ro.get("/api/v1/transfers?case=" + caseId).body().get("items").size());
+        assertEquals(404, ro.get("/api/v1/transfers?caseId=not-a-case").status(), "a malformed id, as in /cases");
+        assertEquals(0, ro.get("/api/v1/transfers?caseId=" + caseId).body().get("items").size());
         assertEquals(List.of("OPENED"), kinds(ro, caseId));
+    }
+
+    @Test
+    void aCaseWithARequestedAlertIsNotTransferredButCanBeShared() throws Exception {
+        String caseId = romanianCase().get("id").asText();
+        ApiClient.Response alert = ro.post("/api/v1/alerts", Map.of("caseId", caseId, "reason",
+                "seen with a stranger"));
+        assertEquals(201, alert.status(), String.valueOf(alert.body()));
+        ApiClient.Response refused = ro.post("/api/v1/transfers", transfer(caseId, "TRANSFER", GR, "family moved"));
+        assertEquals(409, refused.status(), String.valueOf(refused.body()));
+        assertTrue(refused.body().get("detail").asText().contains("alert"), String.valueOf(refused.body()));
+        assertEquals(0, ro.get("/api/v1/transfers?caseId=" + caseId).body().get("items").size());
+        assertEquals(201, ro.post("/api/v1/transfers", transfer(caseId, "SHARE", GR, "seen at Kulata")).status());
     }
 
     /** Reads the case and writes a note on it as the center's supervisor; checks both answers. */

@@ -39,6 +39,7 @@ public interface ReferralService {
      * @param note free text for the timeline, may be null
      * @return the referral, never null
      * @throws InvalidCaseException when the agency is blank or too long
+     * @throws CaseException (a conflict) when the case is closed
      * @throws CaseNotFoundException when the case does not exist or the subject's center cannot see it
      * @throws AccessDeniedException when the subject may not change the case
      */

@@ -28,7 +28,8 @@ public interface TransferService {
      * @return the pending request, never null
      * @throws InvalidCaseException when the kind or reason is missing, or the center is unknown or the owner itself
      * @throws CaseException (a conflict) when the case is closed, already has a pending transfer, or is already
-     *     shared with (or has a pending share to) that center
+     *     shared with (or has a pending share to) that center; for a transfer, also while the case has an alert
+     *     that is requested, approved or active
      * @throws CaseNotFoundException when the case does not exist or the subject's center cannot see it
      * @throws AccessDeniedException when the subject's center does not own the case, or its role may not assign
      */
@@ -37,15 +38,18 @@ public interface TransferService {
     /**
      * Accepts a pending request addressed to the subject's center. A transfer moves the case to the receiver:
      * its owner, category and workflow become the receiver's (the case enters the initial state of the category's
-     * current workflow, its SLA timers start afresh), its assignee is cleared and its number kept. A share lets the
-     * receiver read the case.
+     * current workflow, its SLA timers start afresh), its assignee is cleared and its number kept; the former
+     * owner's other pending requests are rejected and every share of the case ends. A share lets the receiver read
+     * the case.
      *
      * @param category for a transfer, the receiver's category the case enters; null for the receiver's first
      *     category of the case's type. Ignored for a share
      * @param reason why, required
      * @return the decided request, never null
      * @throws InvalidCaseException when the reason is missing, or the category is not one of the receiver's
-     * @throws CaseException (a conflict) when the request is no longer pending
+     * @throws CaseException (a conflict) when the request is no longer pending, the case was closed or the center
+     *     that asked no longer owns it; for a transfer, also while the case has an alert that is requested,
+     *     approved or active
      * @throws CaseNotFoundException when the request does not exist or is not addressed to the subject's center
      */
     CaseTransfer accept(UUID transferId, String category, String reason);

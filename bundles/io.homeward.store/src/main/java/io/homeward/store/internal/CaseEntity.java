@@ -222,7 +222,8 @@ public class CaseEntity {
     /**
      * Hands the case over to another center, which works it under one of its own categories: the case enters the
      * initial state of that category's workflow with fresh SLA timers, unassigned (its assignee works for the old
-     * owner), and is no longer "shared" with its new owner. Number, persons, fields and timeline stay.
+     * owner), and shared with no center: the old owner's shares end with its ownership. Number, persons, fields and
+     * timeline stay.
      */
     void transferTo(String newCenterId, String newCategory, Workflow workflow, Instant at) {
         this.centerId = newCenterId;
@@ -231,7 +232,7 @@ public class CaseEntity {
         this.workflowVersion = workflow.version();
         this.status = workflow.initialState();
         this.assignee = null;
-        sharedWith.remove(newCenterId);
+        sharedWith.clear();
         slas.clear();
         enterState(workflow, workflow.initialState(), at);
     }

@@ -107,6 +107,10 @@ public class CaseTransferEntity {
         this.requestedAt = requestedAt;
     }
 
+    UUID id() {
+        return id;
+    }
+
     UUID caseId() {
         return caseId;
     }

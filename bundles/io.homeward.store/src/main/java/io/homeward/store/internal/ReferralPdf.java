@@ -148,7 +148,6 @@ final class ReferralPdf {
 
         private void line(String text, float size) throws IOException {
             if (y - LEADING < MARGIN) {
-                content.close();
                 newPage();
             }
             y -= Math.max(LEADING, size + 4);
@@ -159,7 +158,11 @@ final class ReferralPdf {
             content.endText();
         }
 
+        /** Closes the current page's content stream, if any (PDFBox cannot save an open one), and starts a page. */
         private void newPage() throws IOException {
+            if (content != null) {
+                content.close();
+            }
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
             content = new PDPageContentStream(document, page);

@@ -90,6 +90,10 @@ public final class ReferralServiceImpl implements ReferralService {
         }
         Referral sent = transaction(session -> {
             CaseEntity locked = CaseServiceImpl.lockedCase(session, caseId);
+            if (locked.toCase().isClosed()) {
+                // as for transfers: a closed case is not handed on; its earlier referrals still record their steps
+                throw new CaseException("case " + c.number() + " is closed; a closed case is not referred");
+            }
             ReferralPack pack = pack(session, locked.toCase());
             ReferralEntity referral = new ReferralEntity(UUID.randomUUID(), agency.strip(), subject.username(),
                     clock.instant(), pack);

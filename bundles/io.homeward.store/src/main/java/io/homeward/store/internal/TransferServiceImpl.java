@@ -6,6 +6,7 @@ import io.homeward.casemodel.CaseNotFoundException;
 import io.homeward.casemodel.InvalidCaseException;
 import io.homeward.casemodel.InvalidCaseException.Violation;
 import io.homeward.casemodel.TimelineEvent;
+import io.homeward.casemodel.alert.AlertStatus;
 import io.homeward.casemodel.center.CaseCategory;
 import io.homeward.casemodel.center.Center;
 import io.homeward.casemodel.center.CenterRegistry;
@@ -94,6 +95,9 @@ public final class TransferServiceImpl implements TransferService {
             }
             if (current.isClosed()) {
                 throw new CaseException("case " + current.number() + " is closed; a closed case is not handed on");
+            }
+            if (kind == TransferKind.TRANSFER) {
+                refuseWhileAlertOpen(session, current);
             }
             for (CaseTransferEntity pending : requestsOf(session, caseId, TransferStatus.PENDING)) {
                 if (pending.kind() == TransferKind.TRANSFER && kind == TransferKind.TRANSFER) {
@@ -186,17 +190,20 @@ public final class TransferServiceImpl implements TransferService {
             }
             Instant now = clock.instant();
             Case before = locked.toCase();
+            boolean transferred = outcome == TransferStatus.ACCEPTED && request.kind() == TransferKind.TRANSFER;
             if (outcome == TransferStatus.ACCEPTED) {
-                if (request.kind() == TransferKind.TRANSFER) {
-                    if (!before.centerId().equals(request.fromCenterId())) {
-                        throw new CaseException("case " + before.number() + " is no longer owned by "
-                                + request.fromCenterId() + ", which asked for the transfer");
-                    }
+                // what the owner granted ends with its ownership: the case moved, or was closed, since it asked
+                if (!before.centerId().equals(request.fromCenterId())) {
+                    throw new CaseException("case " + before.number() + " is no longer owned by "
+                            + request.fromCenterId() + ", which made the request; reject it");
+                }
+                if (before.isClosed()) {
+                    throw new CaseException("case " + before.number() + " was closed after the request; a closed"
+                            + " case is not handed on; reject the request");
+                }
+                if (transferred) {
+                    refuseWhileAlertOpen(session, before);
                     locked.transferTo(request.toCenterId(), categoryId, targetWorkflow, now);
-                } else if (before.centerId().equals(request.toCenterId())) {
-                    // a transfer to the same center was accepted meanwhile: it owns the case, sharing adds nothing
-                    throw new CaseException("case " + before.number() + " is owned by " + request.toCenterId()
-                            + " now; there is nothing to share with it");
                 } else {
                     locked.shareWith(request.toCenterId());
                 }
@@ -204,15 +211,53 @@ public final class TransferServiceImpl implements TransferService {
             request.decide(outcome, subject.username(), now, reason.strip());
             session.persist(locked.appendEvent(now, subject.username(), eventKind(request.kind(), outcome), null,
                     before.status(), locked.toCase().status(), request.toCenterId() + ": " + reason.strip()));
+            List<String> ended = transferred ? endGrantsOfFormerOwner(session, locked, before, request,
+                    subject.username(), now) : List.of();
             session.flush();
             audit.append(session, subject.username(), request.kind() + "_" + outcome, request.caseId(), "request "
-                    + transferId + ": PENDING → " + outcome + "\nreason: " + reason.strip() + (outcome
-                            == TransferStatus.ACCEPTED && request.kind() == TransferKind.TRANSFER ? "\n"
-                            + CaseChanges.between(before, locked.toCase()) : ""));
+                    + transferId + ": PENDING → " + outcome + "\nreason: " + reason.strip() + (transferred ? "\n"
+                            + CaseChanges.between(before, locked.toCase()) + String.join("", ended) : ""));
             return request.toTransfer();
         });
         LOG.info("Case {}: request {} {}", decided.caseId(), transferId, outcome);
         return decided;
+    }
+
+    /**
+     * After a transfer the former owner's grants end with its ownership: its other pending requests are rejected
+     * (on the timeline, by the user who accepted the transfer) and every share is cleared. The new owner shares
+     * again if it wants to; a hub keeps reading its members' cases by the hub rule, not by a share.
+     *
+     * @return one audit line per grant ended
+     */
+    private List<String> endGrantsOfFormerOwner(Session session, CaseEntity locked, Case before,
+            CaseTransferEntity accepted, String actor, Instant now) {
+        List<String> ended = new ArrayList<>();
+        String why = "withdrawn: the case was transferred to " + accepted.toCenterId();
+        for (CaseTransferEntity pending : requestsOf(session, before.id(), TransferStatus.PENDING)) {
+            if (!pending.id().equals(accepted.id())) {
+                pending.decide(TransferStatus.REJECTED, actor, now, why);
+                session.persist(locked.appendEvent(now, actor,
+                        eventKind(pending.kind(), TransferStatus.REJECTED), null, null, null,
+                        pending.toCenterId() + ": " + why));
+                ended.add("\nrequest " + pending.id() + " (" + pending.kind() + " to " + pending.toCenterId()
+                        + "): PENDING → REJECTED, " + why);
+            }
+        }
+        before.sharedWith().forEach(center -> ended.add("\nshare with " + center + " ended"));
+        return ended;
+    }
+
+    /** @throws CaseException while the case has an alert under way: its messages belong to the owner's zone */
+    private static void refuseWhileAlertOpen(Session session, Case c) {
+        long open = session.createSelectionQuery("select count(a) from AlertEntity a where a.caseId = :caseId"
+                + " and a.status in :open", Long.class).setParameter("caseId", c.id())
+                .setParameter("open", List.of(AlertStatus.REQUESTED, AlertStatus.APPROVED, AlertStatus.ACTIVE))
+                .getSingleResult();
+        if (open > 0) {
+            throw new CaseException("case " + c.number() + " has an alert that is requested, approved or active;"
+                    + " a case is not transferred until its alerts are refused or cancelled");
+        }
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.homeward.casemodel.PersonRole;
 import io.homeward.casemodel.RiskLevel;
 import io.homeward.casemodel.Sex;
 import io.homeward.casemodel.TimelineEvent;
+import io.homeward.casemodel.alert.AlertStatus;
 import io.homeward.casemodel.referral.MissingIdentifier;
 import io.homeward.casemodel.referral.Referral;
 import io.homeward.casemodel.referral.ReferralPack;
@@ -63,6 +64,8 @@ abstract class ReferralsContract extends DatabaseContract {
     private static final Subject RO_WORKER = Subject.user("ro.worker", TestCenters.RO, Set.of(Role.CASE_WORKER));
     private static final Subject GR_SUPERVISOR = Subject.user("gr.supervisor", TestCenters.OTHER,
             Set.of(Role.SUPERVISOR));
+    private static final Subject BE_SUPERVISOR = Subject.user("be.supervisor", TestCenters.TEST,
+            Set.of(Role.SUPERVISOR));
     private static final Subject HUB_SUPERVISOR = Subject.user("seec.supervisor", TestCenters.SEEC,
             Set.of(Role.SUPERVISOR));
 
@@ -73,9 +76,11 @@ abstract class ReferralsContract extends DatabaseContract {
 
     @BeforeEach
     void emptyStore() {
-        emptyTables(List.of("hw_referral", "hw_case_transfer", "hw_timeline_event", "hw_case_field", "hw_person",
-                "hw_case_share", "hw_sla_timer", "hw_case_note", "hw_attachment_content", "hw_attachment", "hw_case",
-                "hw_case_number", "hw_audit", "hw_session", "hw_api_token", "hw_user_role", "hw_user"));
+        emptyTables(List.of("hw_alert_delivery", "hw_alert_message", "hw_alert_request_evidence",
+                "hw_alert_decision_evidence", "hw_alert", "hw_referral", "hw_case_transfer", "hw_timeline_event",
+                "hw_case_field", "hw_person", "hw_case_share", "hw_sla_timer", "hw_case_note", "hw_attachment_content",
+                "hw_attachment", "hw_case", "hw_case_number", "hw_audit", "hw_session", "hw_api_token", "hw_user_role",
+                "hw_user"));
         database.inTransaction(session -> session.createNativeMutationQuery("update hw_audit_head set last_seq = 0,"
                 + " last_hash = :genesis").setParameter("genesis", AuditLog.GENESIS).executeUpdate());
         TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
@@ -152,6 +157,25 @@ abstract class ReferralsContract extends DatabaseContract {
     }
 
     @Test
+    void aPortraitPhotographAfterALongDescriptionGoesOnANewPageOfAPdfThatOpens() throws IOException {
+        StringBuilder description = new StringBuilder();
+        for (int line = 1; line <= 30; line++) {
+            description.append("distinguishing mark ").append(line).append(": a small scar above the left eyebrow\n");
+        }
+        Case c = as(RO_SUPERVISOR, () -> cases.open(roIntake(child(description.toString())), "ignored"));
+        as(RO_WORKER, () -> cases.attach(c.id(), "portrait.png", null, -1, new ByteArrayInputStream(png(60, 200)),
+                "ignored"));
+        Referral sent = as(RO_WORKER, () -> referrals.send(c.id(), "IGPR Cluj", null));
+        try (PDDocument pdf = Loader.loadPDF(as(RO_WORKER, () -> referrals.pdf(sent.id())))) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("distinguishing mark 30"), text);
+            assertEquals(2, pdf.getNumberOfPages(), "the photograph does not fit under the text");
+            assertEquals(1, images(pdf));
+            assertTrue(pdf.getPage(1).getResources().getXObjectNames().iterator().hasNext(), "on the second page");
+        }
+    }
+
+    @Test
     void aReferralMovesFromSentToAcknowledgedToActedOnOneStepAtATimeOnTheTimeline() {
         Case c = as(RO_SUPERVISOR, () -> cases.open(roIntake(child("tall")), "ignored"));
         Referral sent = as(RO_WORKER, () -> referrals.send(c.id(), "IGPR Cluj", null));
@@ -181,6 +205,24 @@ abstract class ReferralsContract extends DatabaseContract {
                 .toList();
         assertEquals(2, audited.stream().filter("REFERRAL_STATUS"::equals).count(), audited.toString());
         assertTrue(audited.contains("REFERRAL_SENT"), audited.toString());
+    }
+
+    @Test
+    void aClosedCaseIsNotReferredButItsReferralsStillRecordTheAgencysSteps() {
+        Case c = as(RO_SUPERVISOR, () -> cases.open(roIntake(child("tall")), "ignored"));
+        Referral sent = as(RO_WORKER, () -> referrals.send(c.id(), "IGPR Cluj", null));
+        long version = as(RO_SUPERVISOR, () -> cases.find(c.id())).orElseThrow().version();
+        as(RO_SUPERVISOR, () -> cases.perform(c.id(), "close", version, Map.of(), "found at home", "ignored"));
+        CaseException closed = assertThrows(CaseException.class,
+                () -> as(RO_WORKER, () -> referrals.send(c.id(), "IGPR Cluj", null)));
+        assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
+        assertEquals(List.of(sent.id()), as(RO_WORKER, () -> referrals.referrals(c.id())).stream().map(Referral::id)
+                .toList(), "the refused one wrote nothing");
+        assertEquals(ReferralStatus.ACKNOWLEDGED, as(RO_WORKER, () -> referrals.advance(sent.id(),
+                ReferralStatus.ACKNOWLEDGED, "ref 2026/123")).status());
+        CaseException shared = assertThrows(CaseException.class, () -> as(RO_SUPERVISOR,
+                () -> transfers.request(c.id(), TransferKind.SHARE, TestCenters.OTHER, "for information")));
+        assertTrue(shared.getMessage().contains("closed"), shared.getMessage());
     }
 
     @Test
@@ -302,17 +344,100 @@ abstract class ReferralsContract extends DatabaseContract {
     }
 
     @Test
-    void aShareStillPendingWhenTheSameCenterTookTheCaseOverCannotBeAccepted() {
+    void aShareStillPendingWhenTheCaseIsTransferredIsRejectedAndCannotBeAccepted() {
         Case c = as(RO_SUPERVISOR, () -> cases.open(roIntake(child("tall")), "ignored"));
-        CaseTransfer share = as(RO_SUPERVISOR, () -> transfers.request(c.id(), TransferKind.SHARE, TestCenters.OTHER,
-                "seen at the border"));
+        CaseTransfer share = as(RO_SUPERVISOR, () -> transfers.request(c.id(), TransferKind.SHARE, TestCenters.TEST,
+                "may have gone to Brussels"));
         CaseTransfer transfer = as(RO_SUPERVISOR, () -> transfers.request(c.id(), TransferKind.TRANSFER,
                 TestCenters.OTHER, "the family moved"));
         as(GR_SUPERVISOR, () -> transfers.accept(transfer.id(), null, "ours"));
-        assertThrows(CaseException.class, () -> as(GR_SUPERVISOR, () -> transfers.accept(share.id(), null, "too")));
+
+        CaseTransfer withdrawn = as(BE_SUPERVISOR, () -> transfers.find(share.id())).orElseThrow();
+        assertEquals(TransferStatus.REJECTED, withdrawn.status(), "the former owner's grant ended with its ownership");
+        assertEquals("withdrawn: the case was transferred to " + TestCenters.OTHER, withdrawn.decisionReason());
+        assertThrows(CaseException.class, () -> as(BE_SUPERVISOR, () -> transfers.accept(share.id(), null, "ok")));
+        assertTrue(as(BE_SUPERVISOR, () -> cases.find(c.id())).isEmpty(), "Brussels never reads Athens' case");
         assertEquals(List.of(), as(GR_SUPERVISOR, () -> cases.find(c.id())).orElseThrow().sharedWith());
-        assertEquals(TransferStatus.PENDING, as(GR_SUPERVISOR, () -> transfers.find(share.id())).orElseThrow()
-                .status(), "it can still be rejected");
+        assertEquals(List.of(TimelineEvent.OPENED, TimelineEvent.SHARE_REQUESTED, TimelineEvent.TRANSFER_REQUESTED,
+                TimelineEvent.TRANSFER_ACCEPTED, TimelineEvent.SHARE_REJECTED),
+                kinds(as(GR_SUPERVISOR, () -> cases.timeline(c.id()))));
+    }
+
+    @Test
+    void sharesOfTheFormerOwnerEndWhenTheCaseIsTransferredAndTheHubKeepsReadingByTheHubRule() {
+        Case c = as(RO_SUPERVISOR, () -> cases.open(roIntake(child("tall")), "ignored"));
+        CaseTransfer share = as(RO_SUPERVISOR, () -> transfers.request(c.id(), TransferKind.SHARE, TestCenters.TEST,
+                "may have gone to Brussels"));
+        as(BE_SUPERVISOR, () -> transfers.accept(share.id(), null, "we will look"));
+        assertTrue(as(BE_SUPERVISOR, () -> cases.find(c.id())).isPresent());
+        CaseTransfer hubShare = as(RO_SUPERVISOR, () -> transfers.request(c.id(), TransferKind.SHARE,
+                TestCenters.SEEC, "for the regional picture"));
+        as(HUB_SUPERVISOR, () -> transfers.accept(hubShare.id(), null, "noted"));
+
+        CaseTransfer transfer = as(RO_SUPERVISOR, () -> transfers.request(c.id(), TransferKind.TRANSFER,
+                TestCenters.OTHER, "the family moved"));
+        as(GR_SUPERVISOR, () -> transfers.accept(transfer.id(), null, "ours"));
+        assertTrue(as(BE_SUPERVISOR, () -> cases.find(c.id())).isEmpty(), "the share ended with RO's ownership");
+        assertThrows(CaseNotFoundException.class, () -> as(BE_SUPERVISOR, () -> cases.timeline(c.id())));
+        assertEquals(List.of(), as(GR_SUPERVISOR, () -> cases.find(c.id())).orElseThrow().sharedWith());
+        assertTrue(as(HUB_SUPERVISOR, () -> cases.find(c.id())).isPresent(), "a RO case: the hub sees its members'");
+        String audited = as(Subject.system("check"), () -> audit.entries(c.id())).stream()
+                .filter(e -> e.action().equals("TRANSFER_ACCEPTED")).findFirst().orElseThrow().detail();
+        assertTrue(audited.contains("share with " + TestCenters.TEST + " ended"), audited);
+    }
+
+    @Test
+    void aCaseWithAnAlertUnderWayIsNotTransferredNeitherAtRequestNorAtAcceptance() {
+        Case c = as(RO_SUPERVISOR, () -> cases.open(roIntake(child("tall")), "ignored"));
+        AlertEntity alert = new AlertEntity(c.id(), TestCenters.RO, "ro.worker", Instant.parse("2026-03-01T10:00:00Z"),
+                "seen with a stranger", List.of());
+        database.inTransaction(session -> {
+            session.persist(alert);
+            return null;
+        });
+        CaseException refused = assertThrows(CaseException.class, () -> as(RO_SUPERVISOR, () -> transfers.request(
+                c.id(), TransferKind.TRANSFER, TestCenters.OTHER, "the family moved")));
+        assertTrue(refused.getMessage().contains("alert"), refused.getMessage());
+        assertEquals(List.of(), as(RO_SUPERVISOR, () -> transfers.ofCase(c.id())), "refused: nothing written");
+        CaseTransfer share = as(RO_SUPERVISOR, () -> transfers.request(c.id(), TransferKind.SHARE, TestCenters.OTHER,
+                "a share leaves the owner and its alert as they are"));
+        as(GR_SUPERVISOR, () -> transfers.accept(share.id(), null, "we will look"));
+
+        setAlert(alert, AlertStatus.CANCELLED);
+        CaseTransfer asked = as(RO_SUPERVISOR, () -> transfers.request(c.id(), TransferKind.TRANSFER,
+                TestCenters.OTHER, "the family moved"));
+        for (AlertStatus underWay : List.of(AlertStatus.REQUESTED, AlertStatus.APPROVED, AlertStatus.ACTIVE)) {
+            setAlert(alert, underWay);
+            assertThrows(CaseException.class, () -> as(GR_SUPERVISOR, () -> transfers.accept(asked.id(), null, "ours")),
+                    underWay.name());
+            assertEquals(TestCenters.RO, as(RO_SUPERVISOR, () -> cases.find(c.id())).orElseThrow().centerId());
+            assertEquals(TransferStatus.PENDING, as(GR_SUPERVISOR, () -> transfers.find(asked.id())).orElseThrow()
+                    .status());
+        }
+        setAlert(alert, AlertStatus.REFUSED);
+        as(GR_SUPERVISOR, () -> transfers.accept(asked.id(), null, "ours"));
+        assertEquals(TestCenters.OTHER, as(GR_SUPERVISOR, () -> cases.find(c.id())).orElseThrow().centerId());
+    }
+
+    @Test
+    void aTransferOrShareOfACaseClosedAfterTheRequestIsNotAccepted() {
+        Case c = as(RO_SUPERVISOR, () -> cases.open(roIntake(child("tall")), "ignored"));
+        CaseTransfer transfer = as(RO_SUPERVISOR, () -> transfers.request(c.id(), TransferKind.TRANSFER,
+                TestCenters.OTHER, "the family moved"));
+        CaseTransfer share = as(RO_SUPERVISOR, () -> transfers.request(c.id(), TransferKind.SHARE, TestCenters.TEST,
+                "may have gone to Brussels"));
+        long version = as(RO_SUPERVISOR, () -> cases.find(c.id())).orElseThrow().version();
+        as(RO_SUPERVISOR, () -> cases.perform(c.id(), "close", version, Map.of(), "found at home", "ignored"));
+        CaseException closed = assertThrows(CaseException.class, () -> as(GR_SUPERVISOR,
+                () -> transfers.accept(transfer.id(), null, "ours")));
+        assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
+        assertThrows(CaseException.class, () -> as(BE_SUPERVISOR, () -> transfers.accept(share.id(), null, "ok")));
+        Case after = as(RO_SUPERVISOR, () -> cases.find(c.id())).orElseThrow();
+        assertEquals(TestCenters.RO, after.centerId());
+        assertTrue(after.isClosed());
+        assertEquals(List.of(), after.sharedWith());
+        assertEquals(TransferStatus.REJECTED, as(GR_SUPERVISOR, () -> transfers.reject(transfer.id(), "closed"))
+                .status(), "the receiver can still answer it");
     }
 
     @Test
@@ -396,6 +521,13 @@ abstract class ReferralsContract extends DatabaseContract {
         }
     }
 
+    private void setAlert(AlertEntity alert, AlertStatus status) {
+        database.inTransaction(session -> {
+            session.find(AlertEntity.class, alert.id()).moveTo(status);
+            return null;
+        });
+    }
+
     private static NewCase roIntake(PersonDetails child) {
         return new NewCase(TestCenters.RO, "fuga", null, RiskLevel.HIGH, "left school", Map.of(), List.of(child));
     }
@@ -426,7 +558,11 @@ abstract class ReferralsContract extends DatabaseContract {
     }
 
     private static byte[] png() {
-        BufferedImage image = new BufferedImage(12, 16, BufferedImage.TYPE_INT_RGB);
+        return png(12, 16);
+    }
+
+    private static byte[] png(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         image.setRGB(3, 4, 0xff0000);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

@@ -18,8 +18,8 @@ const NEXT_STEP = { SENT: 'ACKNOWLEDGED', ACKNOWLEDGED: 'ACTED_ON' };
 export async function crossBorderPanels(c, reload) {
   const [pack, referrals, transfers] = await Promise.all([
     supports('get', '/api/v1/referral-packs/{caseId}') ? optional(`/api/v1/referral-packs/${c.id}`) : null,
-    supports('get', '/api/v1/referrals') ? optional(`/api/v1/referrals${query({ case: c.id })}`) : null,
-    supports('get', '/api/v1/transfers') ? optional(`/api/v1/transfers${query({ case: c.id })}`) : null,
+    supports('get', '/api/v1/referrals') ? optional(`/api/v1/referrals${query({ caseId: c.id })}`) : null,
+    supports('get', '/api/v1/transfers') ? optional(`/api/v1/transfers${query({ caseId: c.id })}`) : null,
   ]);
   const owned = c.centerId === session.user.centerId;
   return [

@@ -50,8 +50,8 @@ public final class ReferralsServlet extends ApiServlet {
     void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         ApiRoute.Match match = route(req);
         switch (match.route()) {
-            case REFERRAL_PACK -> json(resp, 200, localized(req, referrals.prepare(uuid(match.variable("caseId"),
-                    "case"))));
+            case REFERRAL_PACK -> json(resp, 200, localized(req, referrals.prepare(
+                    CasesServlet.uuid(match.variable("caseId"), "case"))));
             case LIST_REFERRALS -> json(resp, 200, Map.of("items", referrals.referrals(caseParameter(req)).stream()
                     .map(r -> localized(req, r)).toList()));
             case SEND_REFERRAL -> {
@@ -65,7 +65,7 @@ public final class ReferralsServlet extends ApiServlet {
             }
             case READ_REFERRAL -> json(resp, 200, localized(req, referral(match)));
             case REFERRAL_PDF -> {
-                UUID id = uuid(match.variable("referralId"), "referral");
+                UUID id = CasesServlet.uuid(match.variable("referralId"), "referral");
                 byte[] pdf = referrals.pdf(id);
                 resp.setStatus(200);
                 resp.setContentType("application/pdf");
@@ -76,7 +76,7 @@ public final class ReferralsServlet extends ApiServlet {
                 resp.getOutputStream().write(pdf);
             }
             case ADVANCE_REFERRAL -> {
-                UUID id = uuid(match.variable("referralId"), "referral");
+                UUID id = CasesServlet.uuid(match.variable("referralId"), "referral");
                 ReferralStep step = Json.read(req, ReferralStep.class);
                 json(resp, 200, localized(req, referrals.advance(id, step.status(), step.note())));
             }
@@ -92,12 +92,12 @@ public final class ReferralsServlet extends ApiServlet {
                 json(resp, 201, requested);
             }
             case READ_TRANSFER -> {
-                UUID id = uuid(match.variable("transferId"), "transfer request");
+                UUID id = CasesServlet.uuid(match.variable("transferId"), "transfer request");
                 json(resp, 200, transfers.find(id).orElseThrow(() -> new CaseNotFoundException("transfer request",
                         id)));
             }
             case DECIDE_TRANSFER -> {
-                UUID id = uuid(match.variable("transferId"), "transfer request");
+                UUID id = CasesServlet.uuid(match.variable("transferId"), "transfer request");
                 Decision decision = Json.read(req, Decision.class);
                 if (decision.decision() == null) {
                     throw new ApiException(400, "field 'decision' is required: ACCEPT or REJECT");
@@ -146,11 +146,11 @@ public final class ReferralsServlet extends ApiServlet {
     }
 
     /**
-     * The requests of {@code ?case=}, or else those of the user's center in {@code ?direction=} (incoming, the
+     * The requests of {@code ?caseId=}, or else those of the user's center in {@code ?direction=} (incoming, the
      * default, or outgoing), optionally only those in {@code ?status=}.
      */
     private List<CaseTransfer> transfers(HttpServletRequest req) {
-        if (req.getParameter("case") != null) {
+        if (req.getParameter("caseId") != null) {
             return transfers.ofCase(caseParameter(req));
         }
         TransferStatus status = null;
@@ -174,16 +174,16 @@ public final class ReferralsServlet extends ApiServlet {
     }
 
     private Referral referral(ApiRoute.Match match) {
-        UUID id = uuid(match.variable("referralId"), "referral");
+        UUID id = CasesServlet.uuid(match.variable("referralId"), "referral");
         return referrals.find(id).orElseThrow(() -> new CaseNotFoundException("referral", id));
     }
 
     private static UUID caseParameter(HttpServletRequest req) {
-        String raw = req.getParameter("case");
+        String raw = req.getParameter("caseId");
         if (raw == null) {
-            throw new ApiException(400, "parameter 'case' is required: the id of the case");
+            throw new ApiException(400, "parameter 'caseId' is required: the id of the case");
         }
-        return uuid(raw, "case");
+        return CasesServlet.uuid(raw, "case");
     }
 
     private Referral localized(HttpServletRequest req, Referral referral) {
@@ -196,13 +196,5 @@ public final class ReferralsServlet extends ApiServlet {
     private ReferralPack localized(HttpServletRequest req, ReferralPack pack) {
         return pack.withMissing(Localizer.localize(pack.missing(), centers.center(pack.centerId()).orElse(null),
                 req.getHeader("Accept-Language")));
-    }
-
-    private static UUID uuid(String raw, String what) {
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(404, "no " + what + " " + raw);
-        }
     }
 }
