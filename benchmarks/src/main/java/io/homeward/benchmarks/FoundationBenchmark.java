@@ -35,7 +35,7 @@ public final class FoundationBenchmark {
     static final int CASES = Integer.getInteger("cases", 2000);
     static final int THREADS = Integer.getInteger("threads", 2);
     private static final int BATCH = 100;
-    /** The settings the store opens its H2 file with (io.homeward.store.internal.Database). */
+    /** The settings the store opens its H2 file with (io.homeward.store.internal.db.Database). */
     private static final String H2_SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
     private static final Pattern RATE = Pattern.compile("failures=(\\d+) seconds=\\S+ rate=(\\S+)");
 

@@ -1,5 +1,6 @@
 package io.homeward.store.internal;
 
+import io.homeward.store.internal.db.Database;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,25 +13,25 @@ import org.opentest4j.TestAbortedException;
  * start. When the database is not available every test is reported as skipped, with the reason.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DatabaseContract {
+public abstract class DatabaseContract {
 
-    Database database;
+    public Database database;
     private TestAbortedException unavailable;
 
     /**
      * @return how to reach the database under test, the same database on every call; may abort the class with
      *     a failed assumption when that database is not available here
      */
-    abstract Database.Settings settings();
+    protected abstract Database.Settings settings();
 
     /** Called once the tests are done and the database is closed. */
-    void cleanUp() throws Exception {
+    protected void cleanUp() throws Exception {
     }
 
     @BeforeAll
     void openDatabase() {
         try {
-            database = new Database(settings());
+            database = new StoreDatabase(settings());
         } catch (TestAbortedException e) {
             System.out.println(getClass().getSimpleName() + ": " + e.getMessage());
             unavailable = e;
@@ -46,7 +47,7 @@ abstract class DatabaseContract {
     }
 
     /** Deletes every row of the given tables, in that order (children first); skips the test without a database. */
-    void emptyTables(List<String> tables) {
+    protected void emptyTables(List<String> tables) {
         if (unavailable != null) {
             throw unavailable;
         }

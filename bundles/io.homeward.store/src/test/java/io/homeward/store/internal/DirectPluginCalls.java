@@ -12,10 +12,10 @@ import java.util.function.Supplier;
  * {@link PluginFailureException} the contract promises. Remembers which hooks were called, for tests that check
  * that the store goes through it.
  */
-final class DirectPluginCalls implements PluginCalls {
+public final class DirectPluginCalls implements PluginCalls {
 
     /** The calls made so far, as {@code center hook plugin}. */
-    final List<String> calls = new CopyOnWriteArrayList<>();
+    public final List<String> calls = new CopyOnWriteArrayList<>();
 
     @Override
     public <T> T call(String centerId, String hook, String plugin, Supplier<T> call) {

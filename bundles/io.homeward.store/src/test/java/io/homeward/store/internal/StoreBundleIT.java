@@ -53,7 +53,7 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 class StoreBundleIT {
 
-    private static final String DATABASE_SERVICE = "io.homeward.store.internal.Database";
+    private static final String DATABASE_SERVICE = "io.homeward.store.internal.db.Database";
     private static final String CASE_SERVICE = "io.homeward.casemodel.CaseService";
     private static final long TIMEOUT_MS = 60_000;
 
@@ -92,7 +92,7 @@ class StoreBundleIT {
             Object active = database.waitForService(TIMEOUT_MS);
             long bootMillis = (System.nanoTime() - start) / 1_000_000;
             assertNotNull(active, "the database component never became active");
-            assertEquals(DATABASE_SERVICE, active.getClass().getName());
+            assertEquals("io.homeward.store.internal.StoreDatabase", active.getClass().getName());
             assertNotSame(getClass().getClassLoader(), active.getClass().getClassLoader(), "loaded by the bundle");
             database.close();
             // again, with the classes of the embedded jars already extracted and the schema up to date

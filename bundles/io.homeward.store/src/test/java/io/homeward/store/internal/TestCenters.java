@@ -33,22 +33,22 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * </ul>
  * Centers can be replaced, as when a plugin is updated, and removed, as when it is uninstalled.
  */
-final class TestCenters implements CenterRegistry {
+public final class TestCenters implements CenterRegistry {
 
-    static final String TEST = "test-center";
-    static final String OTHER = "other-center";
-    static final String RO = "ro-center";
-    static final String SEEC = "seec";
+    public static final String TEST = "test-center";
+    public static final String OTHER = "other-center";
+    public static final String RO = "ro-center";
+    public static final String SEEC = "seec";
     static final ZoneId TEST_ZONE = ZoneId.of("Europe/Brussels");
 
     /** The SLA of {@link #missingV2()}: the police are informed within 4 hours of a report. */
-    static final String POLICE_INFORMED = "police-informed";
+    public static final String POLICE_INFORMED = "police-informed";
     /** The SLA of {@link #missingV2()}: a case under investigation is reviewed within 30 days. */
-    static final String REVIEW = "review";
+    public static final String REVIEW = "review";
 
     private final Map<String, Center> centers = new ConcurrentSkipListMap<>();
 
-    TestCenters() {
+    public TestCenters() {
         add(testCenter(missingV1(), missingV2()));
         add(otherCenter());
         add(roCenter());
@@ -56,11 +56,11 @@ final class TestCenters implements CenterRegistry {
     }
 
     /** Adds a center, or replaces the center with its id. */
-    void add(Center center) {
+    public void add(Center center) {
         centers.put(center.id(), center);
     }
 
-    void remove(String centerId) {
+    public void remove(String centerId) {
         centers.remove(centerId);
     }
 
@@ -75,7 +75,7 @@ final class TestCenters implements CenterRegistry {
     }
 
     /** The workflow older cases of {@value #TEST} run under. */
-    static Workflow missingV1() {
+    public static Workflow missingV1() {
         return new Workflow("missing", 1, "open",
                 List.of(state("open", false), state("searching", false), state("done", true)),
                 List.of(action("search", Set.of("open"), "searching"), action("finish", Set.of("open", "searching"), "done")),
@@ -83,7 +83,7 @@ final class TestCenters implements CenterRegistry {
     }
 
     /** The current workflow of {@value #TEST}; cases of version 1 migrate onto it ({@code open} → {@code reported}). */
-    static Workflow missingV2() {
+    public static Workflow missingV2() {
         return new Workflow("missing", 2, "reported",
                 List.of(state("reported", false, "last-seen"),
                         state("investigating", false, "police-ref"),
@@ -102,7 +102,7 @@ final class TestCenters implements CenterRegistry {
     }
 
     /** {@value #TEST} declaring the given versions of its workflow. */
-    static Center testCenter(Workflow... workflows) {
+    public static Center testCenter(Workflow... workflows) {
         return new Center(TEST, "Test Center", "BE", TEST_ZONE, List.of("nl", "fr"), List.of(),
                 new CaseNumberScheme("TC-{yyyy}-{seq:4}"),
                 List.of(new FieldDefinition("last-seen", FieldType.DATE, List.of(), 10, labels("Last seen")),
@@ -137,7 +137,7 @@ final class TestCenters implements CenterRegistry {
      * The hub: members GR, RO and AL (GR and RO have national centers here, AL has not); its rules for AL number
      * cases {@code SEEC-AL-2026-0001} and require {@code last-seen} at intake.
      */
-    static Center seec(Hub.Routing routing) {
+    public static Center seec(Hub.Routing routing) {
         Hub hub = new Hub(List.of("GR", "RO", "AL"), routing, Map.of("AL", new Hub.CountryRules("AL",
                 List.of("sq", "en"), new CaseNumberScheme("SEEC-AL-{yyyy}-{seq:4}"), List.of("last-seen"))));
         return new Center(SEEC, "SEEC", "GR", ZoneId.of("Europe/Athens"), List.of("en", "el"), List.of(),

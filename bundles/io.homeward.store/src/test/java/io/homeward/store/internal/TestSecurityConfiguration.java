@@ -1,9 +1,10 @@
 package io.homeward.store.internal;
 
+import io.homeward.store.internal.security.SecurityConfiguration;
 import java.lang.annotation.Annotation;
 
 /** The production defaults of {@link SecurityConfiguration}, as SCR would pass them without configuration. */
-class TestSecurityConfiguration implements SecurityConfiguration {
+public class TestSecurityConfiguration implements SecurityConfiguration {
 
     @Override
     public Class<? extends Annotation> annotationType() {

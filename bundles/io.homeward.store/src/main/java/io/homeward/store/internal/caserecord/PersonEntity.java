@@ -1,0 +1,79 @@
+package io.homeward.store.internal.caserecord;
+
+import io.homeward.casemodel.Person;
+import io.homeward.casemodel.PersonDetails;
+import io.homeward.casemodel.PersonRole;
+import io.homeward.casemodel.Sex;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A person linked to one case (table {@code hw_person}); owned by its {@link CaseEntity}. */
+@Entity
+@Table(name = "hw_person")
+public class PersonEntity {
+
+    @Id
+    private UUID id;
+
+    /** Position in the case's list of persons, as given at intake. */
+    @Column(name = "ordinal", nullable = false)
+    private int ordinal;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "person_role", nullable = false)
+    private PersonRole role;
+
+    @Column(name = "family_name")
+    private String familyName;
+
+    @Column(name = "given_name")
+    private String givenName;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "sex")
+    private Sex sex;
+
+    @Column(name = "date_of_birth")
+    private LocalDate dateOfBirth;
+
+    @Column(name = "description")
+    private String description;
+
+    @Column(name = "phone")
+    private String phone;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected PersonEntity() {
+        // for Hibernate
+    }
+
+    public PersonEntity(UUID id, int ordinal, PersonDetails details) {
+        this.id = id;
+        this.ordinal = ordinal;
+        this.role = details.role();
+        this.familyName = details.familyName();
+        this.givenName = details.givenName();
+        this.sex = details.sex();
+        this.dateOfBirth = details.dateOfBirth();
+        this.description = details.description();
+        this.phone = details.phone();
+    }
+
+    Person toPerson() {
+        return new Person(id, new PersonDetails(role, familyName, givenName, sex, dateOfBirth, description, phone));
+    }
+}
