@@ -11,6 +11,7 @@ import io.homeward.casemodel.center.Center;
 import io.homeward.casemodel.center.CenterRegistry;
 import io.homeward.casemodel.referral.Referral;
 import io.homeward.casemodel.referral.ReferralPack;
+import io.homeward.casemodel.referral.ReferralRenderer;
 import io.homeward.casemodel.referral.ReferralService;
 import io.homeward.casemodel.referral.ReferralStatus;
 import io.homeward.casemodel.security.Permission;
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * {@link ReferralService} on the case database. Authorization comes first in every method (the rules of
  * {@link AuthorizedCaseService}, through {@link CaseAccess}); the audit record of a read or change is written in
  * the same transaction as the read or change, so neither happens unrecorded. Log messages name cases and referrals
- * by id only.
+ * by id only. The PDF is laid out by the {@link ReferralRenderer} service (bundle {@code io.homeward.render}), so
+ * that the store carries no document library.
  */
 @Component(service = ReferralService.class)
 public final class ReferralServiceImpl implements ReferralService {
@@ -56,19 +58,23 @@ public final class ReferralServiceImpl implements ReferralService {
     private final CenterRegistry centers;
     private final CaseAccess access;
     private final AuditLog audit;
+    private final ReferralRenderer renderer;
     private final Clock clock;
 
     @Activate
     public ReferralServiceImpl(@Reference Database database, @Reference CenterRegistry centers,
-            @Reference AuditLog audit) {
-        this(database, centers, new CaseAccess(database, centers, Clock.systemUTC()), audit, Clock.systemUTC());
+            @Reference AuditLog audit, @Reference ReferralRenderer renderer) {
+        this(database, centers, new CaseAccess(database, centers, Clock.systemUTC()), audit, renderer,
+                Clock.systemUTC());
     }
 
-    ReferralServiceImpl(Database database, CenterRegistry centers, CaseAccess access, AuditLog audit, Clock clock) {
+    ReferralServiceImpl(Database database, CenterRegistry centers, CaseAccess access, AuditLog audit,
+            ReferralRenderer renderer, Clock clock) {
         this.database = database;
         this.centers = centers;
         this.access = access;
         this.audit = audit;
+        this.renderer = renderer;
         this.clock = clock;
     }
 
@@ -195,7 +201,9 @@ public final class ReferralServiceImpl implements ReferralService {
                     : session.find(AttachmentContentEntity.class, entity.photoAttachmentId()).content();
             audit.append(session, subject.username(), "REFERRAL_PDF_READ", caseId, "referral " + referralId
                     + " as PDF");
-            return ReferralPdf.render(referral, photo);
+            // inside the transaction, as before the renderer had a bundle of its own: a document that cannot be
+            // rendered rolls the audit record back, so the trail never shows a read that returned nothing
+            return renderer.pdf(referral, photo);
         });
     }
 

@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Random secrets and their digests: session, CSRF and bearer tokens, one-time passwords. Thread-safe. */
-public final class Secrets {
+final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     /** No look-alikes (0/O, 1/l/I), so that a one-time password read off a console is typed right. */
@@ -42,11 +42,11 @@ public final class Secrets {
     }
 
     /** @return the lower-case hex SHA-256 of the text's UTF-8 bytes */
-    public static String sha256(String text) {
+    static String sha256(String text) {
         return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    public static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -1,17 +1,5 @@
 package io.homeward.store.internal.referrals;
 
-import io.homeward.store.internal.db.Database;
-import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
-
 /** {@link ReferralsContract} on an H2 file database, as the platform runs by default. */
 class ReferralsH2Test extends ReferralsContract {
-
-    @TempDir
-    static Path folder;
-
-    @Override
-    protected Database.Settings settings() {
-        return new Database.Settings("jdbc:h2:file:" + folder.resolve("db/homeward"), "", "", 4);
-    }
 }

@@ -1,24 +1,13 @@
 package io.homeward.store.internal.security;
 
-import io.homeward.store.internal.cases.CaseServicePostgresTest;
-import io.homeward.store.internal.db.Database;
-
 /**
- * {@link SecurityContract} on PostgreSQL, in a schema of its own, when {@value CaseServicePostgresTest#URL_VARIABLE}
- * names a database; skipped, saying why, otherwise.
+ * {@link SecurityContract} on PostgreSQL, in a schema of its own, when {@code HOMEWARD_TEST_POSTGRES_URL} names a
+ * database; skipped, saying why, otherwise.
  */
 class SecurityPostgresTest extends SecurityContract {
 
-    /** Creates and drops the schema the way the case store's PostgreSQL tests do. */
-    private final CaseServicePostgresTest postgres = new CaseServicePostgresTest();
-
     @Override
-    protected Database.Settings settings() {
-        return postgres.settings();
-    }
-
-    @Override
-    protected void cleanUp() {
-        postgres.cleanUp();
+    protected boolean onPostgres() {
+        return true;
     }
 }

@@ -1,8 +1,9 @@
-package io.homeward.store.internal.referrals;
+package io.homeward.render.internal;
 
 import io.homeward.casemodel.referral.MissingIdentifier;
 import io.homeward.casemodel.referral.Referral;
 import io.homeward.casemodel.referral.ReferralPack;
+import io.homeward.casemodel.referral.ReferralRenderer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,16 +20,19 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * A referral pack as a one-page (or longer) A4 PDF in English, INTERPOL's working language: the case number,
  * center, the Yellow Notice identifiers, what was missing when it was sent, the agency's steps and the photograph.
  * Text is set in Liberation Sans, which PDFBox carries inside its jar: it covers Latin, Greek and Cyrillic names,
  * and the font is embedded so that any reader shows them; a character it lacks is printed as {@code ?}.
+ * Stateless: every call lays out a document of its own, so one instance serves concurrent calls.
  */
-final class ReferralPdf {
+@Component(service = ReferralRenderer.class)
+public final class ReferralPdfRenderer implements ReferralRenderer {
 
-    /** Inside the pdfbox jar, on the store's Bundle-ClassPath. */
+    /** Inside the pdfbox jar, on this bundle's Bundle-ClassPath (and on the class path of the tests). */
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final float MARGIN = 50;
     private static final float SIZE = 10;
@@ -37,15 +41,10 @@ final class ReferralPdf {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    private ReferralPdf() {
-    }
-
-    /**
-     * @param photo the content of the pack's photograph, or null
-     * @return the PDF document
-     */
-    static byte[] render(Referral referral, byte[] photo) {
-        try (PDDocument document = new PDDocument(); InputStream font = ReferralPdf.class.getResourceAsStream(FONT)) {
+    @Override
+    public byte[] pdf(Referral referral, byte[] photo) {
+        try (PDDocument document = new PDDocument();
+                InputStream font = ReferralPdfRenderer.class.getResourceAsStream(FONT)) {
             if (font == null) {
                 throw new IllegalStateException("PDFBox's font " + FONT + " is not on the class path");
             }
