@@ -16,8 +16,10 @@ import java.util.Objects;
  * @param status only cases in this workflow state, or null
  * @param type only cases of this type, or null
  * @param overdue true: only cases with an overdue SLA; false: only cases without; null: both
- * @param text matches case numbers and person names (case-insensitive, substring, taken literally: {@code %} and
- *     {@code _} are no wildcards), or null
+ * @param text a case number or its beginning, or a person's name: words in any order and any script, each matching
+ *     a word of one person's family or given names by the same spelling, its beginning, or a similar spelling or
+ *     sound (see {@link MatchReason}); at most {@link #MAX_TEXT} characters without control characters; {@code %}
+ *     and {@code _} are no wildcards; or null
  * @param offset how many matches to skip, at least 0
  * @param limit at most this many results, 1 to {@link #MAX_LIMIT}
  * @param assignee only cases assigned to this user, or null
@@ -28,6 +30,8 @@ public record CaseQuery(String viewer, String centerId, String country, String s
         String text, int offset, int limit, String assignee, Order order) {
     /** Largest page a search returns. */
     public static final int MAX_LIMIT = 500;
+    /** Longest search text: longer than any name or case number. */
+    public static final int MAX_TEXT = 200;
 
     public CaseQuery {
         if (offset < 0) {
@@ -35,6 +39,13 @@ public record CaseQuery(String viewer, String centerId, String country, String s
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+        }
+        if (text != null && text.length() > MAX_TEXT) {
+            throw new IllegalArgumentException("the search text must be at most " + MAX_TEXT + " characters, was "
+                    + text.length());
+        }
+        if (text != null && text.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("the search text must not contain control characters");
         }
         order = order == null ? Order.NEWEST_FIRST : order;
     }

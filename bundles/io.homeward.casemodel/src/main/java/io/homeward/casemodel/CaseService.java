@@ -33,7 +33,14 @@ public interface CaseService {
     /** @return the case, or empty when no case has this id */
     Optional<Case> find(UUID id);
 
-    /** @return one page of the cases matching the query, newest first; never null */
+    /**
+     * Searches from indexes: case numbers exactly or by their beginning, names across scripts and spellings. With
+     * text, the best matches come first (a case number, then the same spelling, then its beginning, then similar
+     * spellings and sounds), each in the query's order, and the page says how each case matched; without, the
+     * query's order alone. Totals are counted up to {@link CasePage#COUNT_CAP}.
+     *
+     * @return one page of the cases matching the query; never null
+     */
     CasePage search(CaseQuery query);
 
     /** @return counts over every case the query matches; never null */

@@ -4,6 +4,7 @@ import io.homeward.store.internal.alerts.AlertDeliveryEntity;
 import io.homeward.store.internal.alerts.AlertEntity;
 import io.homeward.store.internal.alerts.AlertMessageEntity;
 import io.homeward.store.internal.caserecord.CaseEntity;
+import io.homeward.store.internal.caserecord.NameKeyEntity;
 import io.homeward.store.internal.caserecord.PersonEntity;
 import io.homeward.store.internal.caserecord.SlaTimerEntity;
 import io.homeward.store.internal.caserecord.TimelineEventEntity;
@@ -41,7 +42,7 @@ public final class StoreDatabase extends Database {
 
     /** Every entity, by domain; a new domain's entities are added here. */
     static final List<Class<?>> ENTITIES = List.of(
-            CaseEntity.class, PersonEntity.class, TimelineEventEntity.class, SlaTimerEntity.class,
+            CaseEntity.class, PersonEntity.class, TimelineEventEntity.class, SlaTimerEntity.class, NameKeyEntity.class,
             CaseNumberCounter.class, NoteEntity.class, AttachmentEntity.class, AttachmentContentEntity.class,
             UserEntity.class, SessionEntity.class, ApiTokenEntity.class, LoginThrottleEntity.class,
             AlertEntity.class, AlertMessageEntity.class, AlertDeliveryEntity.class,

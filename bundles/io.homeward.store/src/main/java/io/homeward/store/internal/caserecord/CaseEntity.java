@@ -201,6 +201,15 @@ public class CaseEntity {
         persons.add(person);
     }
 
+    /**
+     * @return the name keys of the persons added to the case in this transaction, to be persisted with it; the
+     *     persons record that they have them
+     */
+    public List<NameKeyEntity> nameKeysOfNewPersons() {
+        return persons.stream().filter(PersonEntity::newWithoutNameKeys)
+                .flatMap(person -> person.makeNameKeys(id).stream()).toList();
+    }
+
     /** @return how many persons the case has; the next one gets this as its ordinal */
     public int personCount() {
         return persons.size();

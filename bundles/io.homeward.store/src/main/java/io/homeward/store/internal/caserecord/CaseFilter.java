@@ -4,10 +4,12 @@ import io.homeward.casemodel.CaseQuery;
 import io.homeward.casemodel.center.Center;
 import io.homeward.casemodel.center.CenterRegistry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.hibernate.query.SelectionQuery;
 
 /**
@@ -28,8 +30,17 @@ public final class CaseFilter {
     /** Qualifies the enum literals of HQL. */
     private static final String RISK_LEVEL = "io.homeward.casemodel.RiskLevel.";
 
+    /** A case number typed in full or in part: letters, digits and the separators numbers use, with a digit. */
+    private static final Pattern CASE_NUMBER = Pattern.compile("(?=.*\\d)[\\p{L}\\p{N}][\\p{L}\\p{N}/_.-]*");
+    /** Words of a name that count; more are ignored (no name has more, and each is one more index lookup). */
+    static final int MAX_WORDS = 6;
+
     private final StringBuilder where = new StringBuilder(" where 1 = 1");
     private final Map<String, Object> parameters = new HashMap<>();
+    private final Map<String, Object> rankParameters = new HashMap<>();
+    private List<NameKeys.Word> words = List.of();
+    private String rank;
+    private boolean numberSearch;
 
     /**
      * @param centers to know whether the viewer is a hub, and its members; a viewer no installed plugin declares
@@ -58,11 +69,100 @@ public final class CaseFilter {
             parameters.put("now", now);
         }
         if (query.text() != null && !query.text().isBlank()) {
-            where.append(" and (lower(c.number) like :text escape '!' or c.id in (select o.id from CaseEntity o"
-                    + " join o.persons p where lower(p.familyName) like :text escape '!'"
-                    + " or lower(p.givenName) like :text escape '!'))");
-            parameters.put("text", "%" + likeEscaped(query.text().strip().toLowerCase(Locale.ROOT)) + "%");
+            text(query.text().strip());
         }
+    }
+
+    /**
+     * The text condition, from indexes only (hw_case_number_ix, hw_name_key_ix): a text with a digit is a case
+     * number or its beginning; any other text is a name, each of whose words must match a word of one person by one
+     * of its keys (see {@link NameKeys}): a spelling, the beginning of one, or a sound. Text with neither matches
+     * nothing. Each alternative is its own indexed lookup, joined by {@code union} and {@code intersect} rather than
+     * {@code or}, which would make H2 read the whole key table. Builds the rank too: by how many words are spelt
+     * the same.
+     */
+    private void text(String text) {
+        if (CASE_NUMBER.matcher(text).matches()) {
+            String number = text.toUpperCase(Locale.ROOT);
+            where.append(" and c.number >= :numberFrom and c.number < :numberTo");
+            parameters.put("numberFrom", number);
+            parameters.put("numberTo", after(number));
+            numberSearch = true;
+            return;
+        }
+        words = NameKeys.words(text);
+        if (words.size() > MAX_WORDS) {
+            words = words.subList(0, MAX_WORDS);
+        }
+        if (words.isEmpty()) {
+            where.append(" and 1 = 0");
+            return;
+        }
+        List<String> ranks = new ArrayList<>();
+        if (words.size() == 1) {
+            where.append(" and c.id in (").append(wordLookup(0, "caseId")).append(")");
+        } else {
+            List<String> persons = new ArrayList<>();
+            for (int i = 0; i < words.size(); i++) {
+                persons.add("(" + wordLookup(i, "personId") + ")");
+            }
+            where.append(" and c.id in (select p.caseId from NameKeyEntity p where p.personId in (")
+                    .append(String.join(" intersect ", persons)).append("))");
+        }
+        for (int i = 0; i < words.size(); i++) {
+            ranks.add("case when c.id in (select r" + i + ".caseId from NameKeyEntity r" + i + " where r" + i
+                    + ".key in :spellings" + i + ") then 0 else 1 end");
+            rankParameters.put("spellings" + i, words.get(i).spellings());
+        }
+        rank = String.join(" + ", ranks);
+    }
+
+    /**
+     * @param select {@code caseId} or {@code personId}
+     * @return the lookups of one word's keys: its spellings and sounds, and the spellings it begins (from two
+     *     letters)
+     */
+    private String wordLookup(int word, String select) {
+        NameKeys.Word keys = words.get(word);
+        List<String> lookups = new ArrayList<>();
+        lookups.add("select k.%s from NameKeyEntity k where k.key in :keys%d".formatted(select, word));
+        parameters.put("keys" + word, keys.keys());
+        List<String> spellings = keys.spellings();
+        for (int j = 0; j < spellings.size(); j++) {
+            if (spellings.get(j).length() >= 2) {
+                String from = "from" + word + "_" + j;
+                String to = "to" + word + "_" + j;
+                lookups.add("select k.%s from NameKeyEntity k where k.key >= :%s and k.key < :%s"
+                        .formatted(select, from, to));
+                parameters.put(from, spellings.get(j));
+                parameters.put(to, after(spellings.get(j)));
+            }
+        }
+        return String.join(" union ", lookups);
+    }
+
+    /**
+     * @return the least string greater than every string that begins with the prefix, so that {@code [prefix,
+     *     after(prefix))} is the prefix as a range an ordinary index serves on any database (a LIKE with a
+     *     wildcard needs a special index on PostgreSQL outside the C collation)
+     */
+    static String after(String prefix) {
+        return prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
+    }
+
+    /** @return the words of the text condition, empty when there is none or it has no name words */
+    public List<NameKeys.Word> words() {
+        return words;
+    }
+
+    /** @return whether the text is a case number (or its beginning) rather than a name */
+    public boolean numberSearch() {
+        return numberSearch;
+    }
+
+    /** @return an HQL expression that is lower for better name matches (alias {@code c}), or null without names */
+    public String rank() {
+        return rank;
     }
 
     /**
@@ -100,8 +200,9 @@ public final class CaseFilter {
         return query;
     }
 
-    /** @return the text with the LIKE wildcards and the escape character itself escaped by {@code !} */
-    private static String likeEscaped(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    /** @return the query, ordered by {@link #rank()}, with the parameters of the condition and the rank bound */
+    public <T> SelectionQuery<T> bindRanked(SelectionQuery<T> query) {
+        rankParameters.forEach(query::setParameter);
+        return bind(query);
     }
 }

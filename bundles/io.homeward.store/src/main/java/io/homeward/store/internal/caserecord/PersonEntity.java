@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -53,9 +54,16 @@ public class PersonEntity {
     @Column(name = "phone")
     private String phone;
 
+    /** The {@link NameKeys#VERSION} of the person's keys in {@code hw_name_key}; null until they are made. */
+    @Column(name = "name_keys")
+    private Integer nameKeys;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
+
+    /** Set for a person created now, never for one Hibernate loads: only new persons get keys with a change. */
+    private transient boolean created;
 
     protected PersonEntity() {
         // for Hibernate
@@ -71,6 +79,22 @@ public class PersonEntity {
         this.dateOfBirth = details.dateOfBirth();
         this.description = details.description();
         this.phone = details.phone();
+        this.created = true;
+    }
+
+    /**
+     * Makes the person's name keys, to be persisted in the same transaction, and records their version.
+     *
+     * @param caseId the person's case
+     */
+    public List<NameKeyEntity> makeNameKeys(UUID caseId) {
+        nameKeys = NameKeys.VERSION;
+        return NameKeys.rows(id, caseId, familyName, givenName);
+    }
+
+    /** @return whether this person was created in this transaction and has no name keys yet */
+    boolean newWithoutNameKeys() {
+        return created && nameKeys == null;
     }
 
     Person toPerson() {
