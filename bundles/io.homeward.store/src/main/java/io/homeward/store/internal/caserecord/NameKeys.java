@@ -2,8 +2,8 @@ package io.homeward.store.internal.caserecord;
 
 import com.ibm.icu.text.Transliterator;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.homeward.store.internal.alerts;
 
-import io.homeward.store.internal.TestCenters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.homeward.casemodel.center.Center;
+import io.homeward.store.internal.TestCenters;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -9,10 +9,10 @@ import io.homeward.store.internal.caserecord.NameKeys.Match;
 import io.homeward.store.internal.caserecord.NameKeys.Reason;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The corpus of name pairs (all fictional) that cross-script search must answer: a name as stored, a variant as

@@ -1,11 +1,5 @@
 package io.homeward.store.internal.cases;
 
-import io.homeward.store.internal.DatabaseContract;
-import io.homeward.store.internal.DirectPluginCalls;
-import io.homeward.store.internal.StoreDatabase;
-import io.homeward.store.internal.TestCenters;
-import io.homeward.store.internal.TestClock;
-import io.homeward.store.internal.db.Database;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,6 +33,12 @@ import io.homeward.casemodel.StaleCaseException;
 import io.homeward.casemodel.TimelineEvent;
 import io.homeward.casemodel.center.Hub;
 import io.homeward.casemodel.spi.CaseGuard;
+import io.homeward.store.internal.DatabaseContract;
+import io.homeward.store.internal.DirectPluginCalls;
+import io.homeward.store.internal.StoreDatabase;
+import io.homeward.store.internal.TestCenters;
+import io.homeward.store.internal.TestClock;
+import io.homeward.store.internal.db.Database;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,12 @@
 package io.homeward.store.internal.cases;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.homeward.store.internal.DirectPluginCalls;
 import io.homeward.store.internal.StoreDatabase;
 import io.homeward.store.internal.TestCenters;
 import io.homeward.store.internal.db.Database;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,5 @@
 package io.homeward.store.internal.exchange;
 
-import io.homeward.store.internal.DatabaseContract;
-import io.homeward.store.internal.DirectPluginCalls;
-import io.homeward.store.internal.TestCenters;
-import io.homeward.store.internal.TestClock;
-import io.homeward.store.internal.audit.AuditLog;
-import io.homeward.store.internal.caserecord.CaseAccess;
-import io.homeward.store.internal.cases.AuthorizedCaseService;
-import io.homeward.store.internal.cases.CaseServiceImpl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -34,6 +26,14 @@ import io.homeward.casemodel.exchange.Receipt;
 import io.homeward.casemodel.security.Role;
 import io.homeward.casemodel.security.Subject;
 import io.homeward.casemodel.security.SubjectContext;
+import io.homeward.store.internal.DatabaseContract;
+import io.homeward.store.internal.DirectPluginCalls;
+import io.homeward.store.internal.TestCenters;
+import io.homeward.store.internal.TestClock;
+import io.homeward.store.internal.audit.AuditLog;
+import io.homeward.store.internal.caserecord.CaseAccess;
+import io.homeward.store.internal.cases.AuthorizedCaseService;
+import io.homeward.store.internal.cases.CaseServiceImpl;
 import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
