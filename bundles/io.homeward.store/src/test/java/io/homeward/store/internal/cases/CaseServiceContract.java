@@ -21,6 +21,9 @@ import io.homeward.casemodel.CaseStatistics;
 import io.homeward.casemodel.CaseType;
 import io.homeward.casemodel.InvalidCaseException.Violation;
 import io.homeward.casemodel.InvalidCaseException;
+import io.homeward.casemodel.MatchReason;
+import io.homeward.casemodel.SearchMatch;
+import java.util.HashSet;
 import io.homeward.casemodel.NewCase;
 import io.homeward.casemodel.Note;
 import io.homeward.casemodel.PersonDetails;
@@ -424,6 +427,86 @@ public abstract class CaseServiceContract extends DatabaseContract {
         assertEquals(3, beyond.total());
         assertEquals(2, search(null, null, null, null, 0, 10).cases().get(1).persons().size(),
                 "results carry their persons");
+    }
+
+    @Test
+    void aChildIsFoundAcrossScriptsAndSpellingsTheSameSpellingFirst() {
+        Case greek = service.open(new NewCase(TestCenters.OTHER, "lost", null, RiskLevel.HIGH, "r", Map.of(),
+                List.of(person(PersonRole.CHILD, "Παπαδοπούλου", "Μαρία"))), "op2");
+        Case misspelt = service.open(new NewCase(TestCenters.OTHER, "lost", null, RiskLevel.HIGH, "r", Map.of(),
+                List.of(person(PersonRole.CHILD, "Papadopulu", "Eleni"))), "op2");
+        Case romanian = service.open(new NewCase(TestCenters.RO, "fuga", null, RiskLevel.MEDIUM, "r", Map.of(),
+                List.of(person(PersonRole.CHILD, "Mureșan", "Ioana-Teodora"))), "op3");
+        Case ukrainian = service.open(new NewCase(TestCenters.TEST, "runaway", null, RiskLevel.LOW, "r",
+                Map.of("last-seen", "2026-02-28"), List.of(person(PersonRole.CHILD, "Шевченко", "Олена"))), "op1");
+
+        CasePage page = service.search(CaseQuery.all().withText("Papadopoulou"));
+        assertEquals(List.of(greek.id(), misspelt.id()), ids(page), "the same spelling before a misspelling");
+        assertEquals(List.of(MatchReason.SAME_SPELLING, MatchReason.SIMILAR_SPELLING),
+                page.matches().stream().map(SearchMatch::reason).toList());
+        assertEquals(List.of(greek.persons().get(0).id(), misspelt.persons().get(0).id()),
+                page.matches().stream().map(SearchMatch::personId).toList(), "the matched person");
+        assertEquals(List.of(greek.id()), ids(service.search(CaseQuery.all().withText("maria papadopoulou"))));
+        assertEquals(List.of(greek.id()), ids(service.search(CaseQuery.all().withText("Papadopoulou Μαρια"))),
+                "any order, mixed scripts, without tonos");
+        assertEquals(List.of(romanian.id()), ids(service.search(CaseQuery.all().withText("Teodora Mureşan"))),
+                "cedilla for comma below, one of a hyphenated name");
+        assertEquals(List.of(romanian.id()), ids(service.search(CaseQuery.all().withText("ioana teodora muresan"))));
+        assertEquals(List.of(ukrainian.id()), ids(service.search(CaseQuery.all().withText("Shevchenko"))));
+        assertEquals(List.of(ukrainian.id()), ids(service.search(CaseQuery.all().withText("Olena Shevch"))),
+                "a name being typed");
+        assertEquals(List.of(), ids(service.search(CaseQuery.all().withText("Papadakis"))));
+        assertEquals(List.of(), ids(service.search(CaseQuery.all().withText("Maria Mureșan"))),
+                "every word must match one and the same person");
+    }
+
+    @Test
+    void aNameSearchNeverShowsNorCountsACaseTheViewerMayNotSee() {
+        Map<String, Case> cases = openAcrossCenters();
+        cases.replaceAll((key, c) -> service.addPerson(c.id(), c.version(),
+                person(PersonRole.REPORTER, "Πόπεσκου", "Ντάνα"), "op"));
+        assertEquals(6, service.search(CaseQuery.all().withText("Popescu")).total(), "every case has one");
+        Map<String, List<String>> visible = Map.of(
+                TestCenters.TEST, List.of("be"),
+                TestCenters.OTHER, List.of("gr", "gr-transferred"),
+                TestCenters.RO, List.of("ro", "ro-shared"),
+                TestCenters.SEEC, List.of("gr", "ro", "gr-transferred", "al-hub", "ro-shared"));
+        visible.forEach((viewer, keys) -> {
+            CasePage page = service.search(CaseQuery.all().withViewer(viewer).withText("Popescu").withPage(0, 50));
+            assertEquals(keys.stream().map(k -> cases.get(k).id()).collect(Collectors.toSet()),
+                    new HashSet<>(ids(page)), viewer);
+            assertEquals(keys.size(), page.total(), viewer + " counts only what it sees");
+        });
+        assertEquals(0, service.search(CaseQuery.all().withViewer(TestCenters.TEST)
+                .withText(cases.get("gr").number())).total(), "nor by its number");
+    }
+
+    @Test
+    void aCaseNumberIsFoundInFullOrByItsBeginning() {
+        Case first = open();
+        Case second = open();
+        CasePage exact = service.search(CaseQuery.all().withText(first.number()));
+        assertEquals(List.of(first.id()), ids(exact));
+        assertEquals(MatchReason.CASE_NUMBER, exact.matches().get(0).reason());
+        assertNull(exact.matches().get(0).personId());
+        assertEquals(List.of(second.id(), first.id()), ids(service.search(CaseQuery.all().withText("tc-2026-000"))),
+                "any case, the beginning typed in lower case");
+        assertEquals(List.of(), ids(service.search(CaseQuery.all().withText("TC-2026-0009"))));
+    }
+
+    @Test
+    void badSearchTextIsRefusedOrFindsNothing() {
+        Case opened = open();
+        assertEquals(List.of(opened.id()), ids(service.search(CaseQuery.all().withText("  "))),
+                "blank text is no criterion");
+        for (String nothing : List.of("...", "%", "_", "%%__", "' OR 1=1 --", "\\", "*", "!!!")) {
+            assertEquals(0, service.search(CaseQuery.all().withText(nothing)).total(), nothing);
+        }
+        assertThrows(IllegalArgumentException.class, () -> CaseQuery.all().withText("x".repeat(1000)));
+        assertThrows(IllegalArgumentException.class, () -> CaseQuery.all().withText("Emma\u0000Janssens"));
+        assertEquals(0, service.search(CaseQuery.all().withText("a b c d e f g h Janssens")).total(),
+                "the first words count, the rest are no error");
+        assertEquals(List.of(opened.id()), ids(service.search(CaseQuery.all().withText("Emma Ĵanssens"))));
     }
 
     @Test
