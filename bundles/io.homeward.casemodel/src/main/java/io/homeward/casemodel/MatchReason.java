@@ -13,6 +13,8 @@ public enum MatchReason {
     BEGINS_WITH,
     /** A person's name sounds alike and is spelt nearly alike (a small misspelling): {@code Krasnici}, {@code Krasniqi}. */
     SIMILAR_SPELLING,
-    /** A person's name sounds alike but is spelt differently: worth a look, the weakest reason. */
-    SOUNDS_ALIKE
+    /** A person's name sounds alike but is spelt differently: worth a look, the weakest name reason. */
+    SOUNDS_ALIKE,
+    /** The child has the same date of birth (for possible duplicates, beside a name reason). */
+    SAME_DATE_OF_BIRTH
 }

@@ -62,4 +62,10 @@ public record TimelineEvent(Instant at, String actor, String kind, String action
     public static final String ALERT_UPDATED = "ALERT_UPDATED";
     /** Kind of the event recording that an alert was cancelled (its CAP Cancel message published). */
     public static final String ALERT_CANCELLED = "ALERT_CANCELLED";
+    /** Staff decided that this case and another are about the same child; the note names the other case. */
+    public static final String SAME_CHILD = "SAME_CHILD";
+    /** Staff decided that this case and another are not about the same child; the pair is not proposed again. */
+    public static final String NOT_SAME_CHILD = "NOT_SAME_CHILD";
+    /** A same-child or not-the-same decision about this case was undone. */
+    public static final String DECISION_UNDONE = "DECISION_UNDONE";
 }

@@ -14,6 +14,7 @@ import io.homeward.store.internal.cases.CaseNumberCounter;
 import io.homeward.store.internal.cases.NoteEntity;
 import io.homeward.store.internal.db.Database;
 import io.homeward.store.internal.db.StoreConfiguration;
+import io.homeward.store.internal.duplicates.CaseLinkEntity;
 import io.homeward.store.internal.exchange.ExchangeInboxEntity;
 import io.homeward.store.internal.exchange.ExchangeKeyEntity;
 import io.homeward.store.internal.exchange.ExchangeOutboxEntity;
@@ -47,6 +48,7 @@ public final class StoreDatabase extends Database {
             UserEntity.class, SessionEntity.class, ApiTokenEntity.class, LoginThrottleEntity.class,
             AlertEntity.class, AlertMessageEntity.class, AlertDeliveryEntity.class,
             ReferralEntity.class,
+            CaseLinkEntity.class,
             CaseTransferEntity.class,
             ExchangeKeyEntity.class, ExchangeOutboxEntity.class, ExchangeInboxEntity.class);
 
