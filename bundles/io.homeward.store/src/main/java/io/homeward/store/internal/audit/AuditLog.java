@@ -74,6 +74,17 @@ public final class AuditLog implements AuditTrail {
         session.doWork(connection -> append(connection, actor, action, caseId, detail));
     }
 
+    /**
+     * Appends rows within the caller's transaction, in order, each linked to the one before as {@link #append} would
+     * link them one by one, locking the head once for all of them: for writes of many cases at once (the bulk
+     * import), which record one row per case.
+     */
+    public void appendAll(Session session, List<Entry> entries) {
+        if (!entries.isEmpty()) {
+            session.doWork(connection -> append(connection, entries));
+        }
+    }
+
     /** Appends a row in a transaction of its own. */
     public void append(String actor, String action, UUID caseId, String detail) {
         database.inTransaction(session -> {
@@ -84,6 +95,10 @@ public final class AuditLog implements AuditTrail {
 
     private void append(Connection connection, String actor, String action, UUID caseId, String detail)
             throws SQLException {
+        append(connection, List.of(new Entry(actor, action, caseId, detail)));
+    }
+
+    private void append(Connection connection, List<Entry> entries) throws SQLException {
         long seq;
         String previous;
         try (PreparedStatement head = connection.prepareStatement(
@@ -92,28 +107,33 @@ public final class AuditLog implements AuditTrail {
             if (!rs.next()) {
                 throw new IllegalStateException("the audit trail has no head row: migration V4 did not run");
             }
-            seq = rs.getLong(1) + 1;
+            seq = rs.getLong(1);
             previous = rs.getString(2);
         }
-        // the database keeps microseconds: hash what it will give back
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String hash = hash(previous, seq, at, actor, action, caseId, detail);
         try (PreparedStatement insert = connection.prepareStatement("insert into hw_audit (seq, occurred_at, actor,"
                 + " action, case_id, detail, prev_hash, row_hash) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, seq);
-            insert.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-            insert.setString(3, actor);
-            insert.setString(4, action);
-            insert.setObject(5, caseId);
-            insert.setString(6, detail);
-            insert.setString(7, previous);
-            insert.setString(8, hash);
-            insert.executeUpdate();
+            for (Entry entry : entries) {
+                seq++;
+                // the database keeps microseconds: hash what it will give back
+                Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                String hash = hash(previous, seq, at, entry.actor(), entry.action(), entry.caseId(), entry.detail());
+                insert.setLong(1, seq);
+                insert.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                insert.setString(3, entry.actor());
+                insert.setString(4, entry.action());
+                insert.setObject(5, entry.caseId());
+                insert.setString(6, entry.detail());
+                insert.setString(7, previous);
+                insert.setString(8, hash);
+                insert.addBatch();
+                previous = hash;
+            }
+            insert.executeBatch();
         }
         try (PreparedStatement update = connection.prepareStatement(
                 "update hw_audit_head set last_seq = ?, last_hash = ? where id = 1")) {
             update.setLong(1, seq);
-            update.setString(2, hash);
+            update.setString(2, previous);
             update.executeUpdate();
         }
     }
@@ -227,6 +247,17 @@ public final class AuditLog implements AuditTrail {
             });
             return rows;
         });
+    }
+
+    /**
+     * One row to append.
+     *
+     * @param actor never null
+     * @param action never null
+     * @param caseId may be null
+     * @param detail never null
+     */
+    public record Entry(String actor, String action, UUID caseId, String detail) {
     }
 
     private record Row(long seq, Instant at, String actor, String action, UUID caseId, String detail,

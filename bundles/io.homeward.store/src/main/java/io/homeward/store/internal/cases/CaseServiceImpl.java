@@ -173,17 +173,14 @@ public class CaseServiceImpl implements CaseService {
         Objects.requireNonNull(intake, "intake");
         Objects.requireNonNull(actor, "actor");
         CheckedIntake checked = check(intake);
-        Center center = checked.route().center();
+        Center center = checked.center();
 
         Instant now = clock.instant();
-        CaseNumberCounter.Key counterKey = new CaseNumberCounter.Key(center.id(), checked.route().numberScope(),
-                now.atZone(center.timeZone()).getYear());
-        ensureCounter(counterKey);
+        // outside the transaction: creating a sequence's counter row takes a transaction of its own
+        ensureCounter(checked.counterKey(now));
         Case opened = transaction(session -> {
-            // the row lock serialises intakes of one sequence, across nodes sharing the database
-            CaseNumberCounter counter = session.find(CaseNumberCounter.class, counterKey, LockModeType.PESSIMISTIC_WRITE);
-            String number = checked.route().numbers().format(counterKey.year(), counter.next());
-            NewCase routed = checked.route().intake();
+            String number = takeNumber(session, checked, now);
+            NewCase routed = checked.intake();
             CaseEntity entity = new CaseEntity(UUID.randomUUID(), number, center.id(), routed.country(),
                     checked.category().caseType(), checked.category().id(), checked.workflow().id(),
                     checked.workflow().version(), checked.initial().id(),
@@ -193,17 +190,17 @@ public class CaseServiceImpl implements CaseService {
                 entity.addPerson(new PersonEntity(UUID.randomUUID(), i, persons.get(i)));
             }
             entity.fields().putAll(routed.fields());
-            if (checked.route().sharedWith() != null) {
-                entity.shareWith(checked.route().sharedWith());
+            if (checked.sharedWith() != null) {
+                entity.shareWith(checked.sharedWith());
             }
             entity.enterState(checked.workflow(), checked.initial().id(), now);
             // appended before persist: the insert carries the final state, so the case starts at version 0
             List<TimelineEventEntity> events = new ArrayList<>();
             events.add(entity.appendEvent(now, actor, TimelineEvent.OPENED, null, null, checked.initial().id(),
                     "risk " + routed.riskLevel() + ": " + routed.riskReason()));
-            if (checked.route().routedNote() != null) {
+            if (checked.routedNote() != null) {
                 events.add(entity.appendEvent(now, actor, TimelineEvent.ROUTED, null, null, null,
-                        checked.route().routedNote()));
+                        checked.routedNote()));
             }
             List<Object> also = alsoPersist.apply(entity);
             List<NameKeyEntity> nameKeys = entity.nameKeysOfNewPersons();
@@ -215,8 +212,40 @@ public class CaseServiceImpl implements CaseService {
             return entity.toCase();
         });
         LOG.info("Opened case {} ({}) of center {} in state {}{}", opened.number(), opened.id(), opened.centerId(),
-                opened.status(), checked.route().routedNote() == null ? "" : ", " + checked.route().routedNote());
+                opened.status(), checked.routedNote() == null ? "" : ", " + checked.routedNote());
         return opened;
+    }
+
+    /**
+     * Checks an intake exactly as {@link #open(NewCase, String)} does (routing, center, category, workflow, fields,
+     * persons, the center's guards) and stores nothing: for the bulk import, which checks each record this way and
+     * stores many cases per transaction, each numbered by {@link #takeNumber}.
+     *
+     * @return where the intake goes and under which rules
+     * @throws InvalidCaseException listing every problem found
+     * @throws PluginFailureException when a guard of the center fails
+     */
+    public CheckedIntake checkIntake(NewCase intake) {
+        Objects.requireNonNull(intake, "intake");
+        return check(intake);
+    }
+
+    /**
+     * Takes the next number of the sequence that numbers a checked intake opened at {@code openedAt} (its center's,
+     * or a hub's for the country; the year of {@code openedAt} in the owning center's time zone), in the caller's
+     * transaction and as {@link #open(NewCase, String)} does: under the row lock of the sequence's counter, held
+     * until that transaction ends, so that numbers stay unique across nodes and a rollback gives its numbers back.
+     * Taking several numbers of one sequence in one transaction locks its row once. A sequence used for the first
+     * time gets its counter row in a short transaction of its own.
+     *
+     * @return the case number, formatted by the center's scheme
+     */
+    public String takeNumber(Session session, CheckedIntake checked, Instant openedAt) {
+        CaseNumberCounter.Key key = checked.counterKey(openedAt);
+        ensureCounter(key);
+        // the row lock serialises intakes of one sequence, across nodes sharing the database
+        CaseNumberCounter counter = session.find(CaseNumberCounter.class, key, LockModeType.PESSIMISTIC_WRITE);
+        return checked.route.numbers().format(key.year(), counter.next());
     }
 
     /**
@@ -853,8 +882,63 @@ public class CaseServiceImpl implements CaseService {
         return String.join(", ", ids);
     }
 
-    /** What the checks of an accepted intake looked up. */
-    private record CheckedIntake(Route route, CaseCategory category, Workflow workflow, WorkflowState initial) {
+    /**
+     * An intake that passed every check of {@link #open(NewCase, String)}, and what the checks looked up: the center
+     * that will own the case, the intake as that center receives it, its category, and the current version of the
+     * category's workflow with its initial state. Immutable.
+     */
+    public static final class CheckedIntake {
+
+        private final Route route;
+        private final CaseCategory category;
+        private final Workflow workflow;
+        private final WorkflowState initial;
+
+        CheckedIntake(Route route, CaseCategory category, Workflow workflow, WorkflowState initial) {
+            this.route = route;
+            this.category = category;
+            this.workflow = workflow;
+            this.initial = initial;
+        }
+
+        /** @return the center that will own the case: the intake's, or a national center a hub routes it to */
+        public Center center() {
+            return route.center();
+        }
+
+        /** @return the intake as the owning center receives it: its id, one of its categories, and the country */
+        public NewCase intake() {
+            return route.intake();
+        }
+
+        public CaseCategory category() {
+            return category;
+        }
+
+        /** @return the current version of the category's workflow */
+        public Workflow workflow() {
+            return workflow;
+        }
+
+        public WorkflowState initial() {
+            return initial;
+        }
+
+        /** @return the center the case is shared with from the start, or null */
+        public String sharedWith() {
+            return route.sharedWith();
+        }
+
+        /** @return what the timeline says about the routing, or null when the intake was not routed */
+        public String routedNote() {
+            return route.routedNote();
+        }
+
+        /** @return the sequence a case opened at that moment takes its number from */
+        CaseNumberCounter.Key counterKey(Instant openedAt) {
+            return new CaseNumberCounter.Key(center().id(), route.numberScope(),
+                    openedAt.atZone(center().timeZone()).getYear());
+        }
     }
 
     /** A guard service, the center it belongs to and the plugin (symbolic name and version) that registered it. */
