@@ -18,6 +18,7 @@ import io.homeward.store.internal.duplicates.CaseLinkEntity;
 import io.homeward.store.internal.exchange.ExchangeInboxEntity;
 import io.homeward.store.internal.exchange.ExchangeKeyEntity;
 import io.homeward.store.internal.exchange.ExchangeOutboxEntity;
+import io.homeward.store.internal.imports.CaseImportEntity;
 import io.homeward.store.internal.referrals.ReferralEntity;
 import io.homeward.store.internal.security.ApiTokenEntity;
 import io.homeward.store.internal.security.LoginThrottleEntity;
@@ -50,7 +51,8 @@ public final class StoreDatabase extends Database {
             ReferralEntity.class,
             CaseLinkEntity.class,
             CaseTransferEntity.class,
-            ExchangeKeyEntity.class, ExchangeOutboxEntity.class, ExchangeInboxEntity.class);
+            ExchangeKeyEntity.class, ExchangeOutboxEntity.class, ExchangeInboxEntity.class,
+            CaseImportEntity.class);
 
     /** Opens the database that the configuration names, or the default H2 file database. */
     @Activate
