@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * The walls inside the store. Its implementation has one package per domain under {@value #STORE}: {@code db},
  * {@code caserecord} (the case record every domain shares), {@code audit}, {@code security}, {@code cases}, and on top
- * {@code alerts}, {@code referrals}, {@code transfers} and {@code exchange}. The domains are stacked, so that every
+ * {@code alerts}, {@code referrals}, {@code transfers}, {@code exchange}, {@code search}, {@code duplicates} and
+ * {@code imports}. The domains are stacked, so that every
  * dependency points down, and a domain uses another only through that domain's entry points ({@link #ENTRY_POINTS}).
  * The root package {@value #STORE} is the composition root ({@code StoreDatabase} lists every domain's entities): it
  * may use everything, and nothing uses it. docs/architecture.md draws the same picture.
@@ -60,6 +61,9 @@ class StoreDomainsTest {
         ENTRY_POINTS.put("referrals", List.of());
         ENTRY_POINTS.put("transfers", List.of());
         ENTRY_POINTS.put("exchange", List.of());
+        ENTRY_POINTS.put("search", List.of());
+        ENTRY_POINTS.put("duplicates", List.of());
+        ENTRY_POINTS.put("imports", List.of());
     }
 
     @ArchTest
@@ -84,6 +88,9 @@ class StoreDomainsTest {
                 .layer("referrals").definedBy(STORE + ".referrals..")
                 .layer("transfers").definedBy(STORE + ".transfers..")
                 .layer("exchange").definedBy(STORE + ".exchange..")
+                .layer("search").definedBy(STORE + ".search..")
+                .layer("duplicates").definedBy(STORE + ".duplicates..")
+                .layer("imports").definedBy(STORE + ".imports..")
 
                 .whereLayer("composition root").mayNotBeAccessedByAnyLayer()
                 .whereLayer("db").mayNotAccessAnyLayer()
@@ -95,6 +102,9 @@ class StoreDomainsTest {
                 .whereLayer("referrals").mayOnlyAccessLayers("db", "caserecord", "audit", "security", "cases")
                 .whereLayer("transfers").mayOnlyAccessLayers("db", "caserecord", "audit", "security", "cases", "alerts")
                 .whereLayer("exchange").mayOnlyAccessLayers("db", "caserecord", "audit", "security", "cases")
+                .whereLayer("search").mayOnlyAccessLayers("db", "caserecord", "audit", "security", "cases")
+                .whereLayer("duplicates").mayOnlyAccessLayers("db", "caserecord", "audit", "security", "cases")
+                .whereLayer("imports").mayOnlyAccessLayers("db", "caserecord", "audit", "security", "cases")
                 // a package of the store that is in no layer is a new domain: it has to be placed here, and in
                 // ENTRY_POINTS, before it builds
                 .ensureAllClassesAreContainedInArchitectureIgnoring(resideOutsideOfPackage("io.homeward.store.."))
