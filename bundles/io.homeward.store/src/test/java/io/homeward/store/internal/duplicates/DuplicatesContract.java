@@ -1,5 +1,11 @@
 package io.homeward.store.internal.duplicates;
 
+import static io.homeward.store.internal.TestSubjects.BE_SUPERVISOR;
+import static io.homeward.store.internal.TestSubjects.GR_SUPERVISOR;
+import static io.homeward.store.internal.TestSubjects.HUB_SUPERVISOR;
+import static io.homeward.store.internal.TestSubjects.RO_OPERATOR;
+import static io.homeward.store.internal.TestSubjects.RO_SUPERVISOR;
+import static io.homeward.store.internal.TestSubjects.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,7 +28,6 @@ import io.homeward.casemodel.security.AccessDeniedException;
 import io.homeward.casemodel.security.AuditEntry;
 import io.homeward.casemodel.security.Role;
 import io.homeward.casemodel.security.Subject;
-import io.homeward.casemodel.security.SubjectContext;
 import io.homeward.store.internal.DatabaseContract;
 import io.homeward.store.internal.DirectPluginCalls;
 import io.homeward.store.internal.TestCenters;
@@ -37,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,15 +51,6 @@ import org.junit.jupiter.api.Test;
  */
 abstract class DuplicatesContract extends DatabaseContract {
 
-    private static final Subject RO_SUPERVISOR = Subject.user("ro.supervisor", TestCenters.RO, Set.of(Role.SUPERVISOR));
-    private static final Subject RO_OPERATOR = Subject.user("ro.operator", TestCenters.RO,
-            Set.of(Role.HOTLINE_OPERATOR));
-    private static final Subject GR_SUPERVISOR = Subject.user("gr.supervisor", TestCenters.OTHER,
-            Set.of(Role.SUPERVISOR));
-    private static final Subject BE_SUPERVISOR = Subject.user("be.supervisor", TestCenters.TEST,
-            Set.of(Role.SUPERVISOR));
-    private static final Subject HUB_SUPERVISOR = Subject.user("seec.supervisor", TestCenters.SEEC,
-            Set.of(Role.SUPERVISOR));
     private static final LocalDate BORN = LocalDate.of(2012, 5, 4);
 
     private AuditLog audit;
@@ -192,9 +187,5 @@ abstract class DuplicatesContract extends DatabaseContract {
 
     private static PersonDetails child(String familyName, String givenName, LocalDate born) {
         return new PersonDetails(PersonRole.CHILD, familyName, givenName, Sex.FEMALE, born, null, null);
-    }
-
-    private static <T> T as(Subject subject, Supplier<T> work) {
-        return SubjectContext.callAs(subject, work);
     }
 }

@@ -1,5 +1,11 @@
 package io.homeward.store.internal.referrals;
 
+import static io.homeward.store.internal.TestSubjects.BE_SUPERVISOR;
+import static io.homeward.store.internal.TestSubjects.GR_SUPERVISOR;
+import static io.homeward.store.internal.TestSubjects.HUB_SUPERVISOR;
+import static io.homeward.store.internal.TestSubjects.RO_SUPERVISOR;
+import static io.homeward.store.internal.TestSubjects.RO_WORKER;
+import static io.homeward.store.internal.TestSubjects.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -74,14 +80,6 @@ import org.junit.jupiter.api.Test;
  */
 abstract class ReferralsContract extends DatabaseContract {
 
-    private static final Subject RO_SUPERVISOR = Subject.user("ro.supervisor", TestCenters.RO, Set.of(Role.SUPERVISOR));
-    private static final Subject RO_WORKER = Subject.user("ro.worker", TestCenters.RO, Set.of(Role.CASE_WORKER));
-    private static final Subject GR_SUPERVISOR = Subject.user("gr.supervisor", TestCenters.OTHER,
-            Set.of(Role.SUPERVISOR));
-    private static final Subject BE_SUPERVISOR = Subject.user("be.supervisor", TestCenters.TEST,
-            Set.of(Role.SUPERVISOR));
-    private static final Subject HUB_SUPERVISOR = Subject.user("seec.supervisor", TestCenters.SEEC,
-            Set.of(Role.SUPERVISOR));
 
     private AuditLog audit;
     private AuthorizedCaseService cases;
@@ -281,7 +279,8 @@ abstract class ReferralsContract extends DatabaseContract {
         // after: the sender has lost the case, but sees the outcome of its request
         assertTrue(as(RO_SUPERVISOR, () -> cases.find(c.id())).isEmpty());
         assertThrows(CaseNotFoundException.class, () -> as(RO_SUPERVISOR, () -> cases.addNote(c.id(), "x", "x")));
-        assertThrows(CaseNotFoundException.class, () -> as("ro.supervisor", TestCenters.RO, () -> cases.timeline(c.id())));
+        assertThrows(CaseNotFoundException.class,
+                () -> asSupervisor("ro.supervisor", TestCenters.RO, () -> cases.timeline(c.id())));
         assertEquals(TransferStatus.ACCEPTED, as(RO_SUPERVISOR, () -> transfers.outgoing(null)).get(0).status());
         assertTrue(as(RO_SUPERVISOR, () -> transfers.find(asked.id())).isPresent());
         assertEquals(List.of(TimelineEvent.OPENED, TimelineEvent.ASSIGNED, TimelineEvent.TRANSFER_REQUESTED,
@@ -569,11 +568,7 @@ abstract class ReferralsContract extends DatabaseContract {
         return out.toByteArray();
     }
 
-    private static <T> T as(Subject subject, Supplier<T> work) {
-        return SubjectContext.callAs(subject, work);
-    }
-
-    private static <T> T as(String username, String center, Supplier<T> work) {
+    private static <T> T asSupervisor(String username, String center, Supplier<T> work) {
         return as(Subject.user(username, center, Set.of(Role.SUPERVISOR)), work);
     }
 }
