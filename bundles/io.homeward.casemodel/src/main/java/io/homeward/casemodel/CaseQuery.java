@@ -1,5 +1,6 @@
 package io.homeward.casemodel;
 
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -25,9 +26,18 @@ import java.util.Objects;
  * @param assignee only cases assigned to this user, or null
  * @param order the order of the results, never null (the compact constructor turns null into
  *     {@link Order#NEWEST_FIRST})
+ * @param riskLevel only cases currently assessed at this risk level, or null
+ * @param openedFrom only cases opened on this day or later, or null. Days are UTC days, whatever the center's time
+ *     zone: a case opened at 00:30 on 2 March in Athens (22:30 UTC on 1 March) counts as opened on 1 March
+ * @param openedTo only cases opened on this day or earlier (UTC, inclusive), or null; not before {@code openedFrom}
+ * @param bornFrom only cases with a person (of any role) born on this day or later, or null; a person without a
+ *     known date of birth never matches a date range
+ * @param bornTo only cases with a person born on this day or earlier (inclusive), or null; not before
+ *     {@code bornFrom}. With both bounds, one and the same person must be born within them.
  */
 public record CaseQuery(String viewer, String centerId, String country, String status, CaseType type, Boolean overdue,
-        String text, int offset, int limit, String assignee, Order order) {
+        String text, int offset, int limit, String assignee, Order order, RiskLevel riskLevel, LocalDate openedFrom,
+        LocalDate openedTo, LocalDate bornFrom, LocalDate bornTo) {
     /** Largest page a search returns. */
     public static final int MAX_LIMIT = 500;
     /** Longest search text: longer than any name or case number. */
@@ -47,6 +57,14 @@ public record CaseQuery(String viewer, String centerId, String country, String s
         if (text != null && text.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("the search text must not contain control characters");
         }
+        if (openedFrom != null && openedTo != null && openedFrom.isAfter(openedTo)) {
+            throw new IllegalArgumentException("openedFrom (" + openedFrom + ") must not be after openedTo ("
+                    + openedTo + ")");
+        }
+        if (bornFrom != null && bornTo != null && bornFrom.isAfter(bornTo)) {
+            throw new IllegalArgumentException("bornFrom (" + bornFrom + ") must not be after bornTo (" + bornTo
+                    + ")");
+        }
         order = order == null ? Order.NEWEST_FIRST : order;
     }
 
@@ -56,54 +74,119 @@ public record CaseQuery(String viewer, String centerId, String country, String s
         this(viewer, centerId, country, status, type, overdue, text, offset, limit, null, Order.NEWEST_FIRST);
     }
 
+    /** The criteria of version 1.1 of this package: any risk level, opening day and date of birth. */
+    public CaseQuery(String viewer, String centerId, String country, String status, CaseType type, Boolean overdue,
+            String text, int offset, int limit, String assignee, Order order) {
+        this(viewer, centerId, country, status, type, overdue, text, offset, limit, assignee, order, null, null, null,
+                null, null);
+    }
+
     /** @return a query for every case, first page of 50, newest first */
     public static CaseQuery all() {
         return new CaseQuery(null, null, null, null, null, null, null, 0, 50, null, Order.NEWEST_FIRST);
     }
 
+    /** @param viewerCenterId the center whose visibility applies; null for all cases (see the class comment) */
     public CaseQuery withViewer(String viewerCenterId) {
         return new CaseQuery(viewerCenterId, centerId, country, status, type, overdue, text, offset, limit, assignee,
-                order);
+                order, riskLevel, openedFrom, openedTo, bornFrom, bornTo);
     }
 
+    /** @param owner only cases owned by this center; null for any */
     public CaseQuery withCenter(String owner) {
-        return new CaseQuery(viewer, owner, country, status, type, overdue, text, offset, limit, assignee, order);
+        return new CaseQuery(viewer, owner, country, status, type, overdue, text, offset, limit, assignee, order,
+                riskLevel, openedFrom, openedTo, bornFrom, bornTo);
     }
 
+    /** @param code only cases handled in this country (ISO 3166-1 alpha-2); null for any */
     public CaseQuery withCountry(String code) {
-        return new CaseQuery(viewer, centerId, code, status, type, overdue, text, offset, limit, assignee, order);
+        return new CaseQuery(viewer, centerId, code, status, type, overdue, text, offset, limit, assignee, order,
+                riskLevel, openedFrom, openedTo, bornFrom, bornTo);
     }
 
+    /** @param state only cases in this workflow state; null for any */
     public CaseQuery withStatus(String state) {
-        return new CaseQuery(viewer, centerId, country, state, type, overdue, text, offset, limit, assignee, order);
+        return new CaseQuery(viewer, centerId, country, state, type, overdue, text, offset, limit, assignee, order,
+                riskLevel, openedFrom, openedTo, bornFrom, bornTo);
     }
 
+    /** @param caseType only cases of this type; null for any */
     public CaseQuery withType(CaseType caseType) {
         return new CaseQuery(viewer, centerId, country, status, caseType, overdue, text, offset, limit, assignee,
-                order);
+                order, riskLevel, openedFrom, openedTo, bornFrom, bornTo);
     }
 
+    /** @param overdueOnly true: only overdue cases; false: only cases that are not; null: both */
     public CaseQuery withOverdue(Boolean overdueOnly) {
         return new CaseQuery(viewer, centerId, country, status, type, overdueOnly, text, offset, limit, assignee,
-                order);
+                order, riskLevel, openedFrom, openedTo, bornFrom, bornTo);
     }
 
+    /**
+     * @param words a case number or name, as {@link #text()} describes; null (or blank) for any case
+     * @throws IllegalArgumentException when longer than {@link #MAX_TEXT} or with control characters
+     */
     public CaseQuery withText(String words) {
-        return new CaseQuery(viewer, centerId, country, status, type, overdue, words, offset, limit, assignee, order);
+        return new CaseQuery(viewer, centerId, country, status, type, overdue, words, offset, limit, assignee, order,
+                riskLevel, openedFrom, openedTo, bornFrom, bornTo);
     }
 
+    /**
+     * @param from how many matches to skip, at least 0
+     * @param size at most this many results, 1 to {@link #MAX_LIMIT}
+     * @throws IllegalArgumentException when out of those bounds
+     */
     public CaseQuery withPage(int from, int size) {
-        return new CaseQuery(viewer, centerId, country, status, type, overdue, text, from, size, assignee, order);
+        return new CaseQuery(viewer, centerId, country, status, type, overdue, text, from, size, assignee, order,
+                riskLevel, openedFrom, openedTo, bornFrom, bornTo);
     }
 
     /** @param user only cases assigned to this user; null for any (assigned or not) */
     public CaseQuery withAssignee(String user) {
-        return new CaseQuery(viewer, centerId, country, status, type, overdue, text, offset, limit, user, order);
+        return new CaseQuery(viewer, centerId, country, status, type, overdue, text, offset, limit, user, order,
+                riskLevel, openedFrom, openedTo, bornFrom, bornTo);
     }
 
     /** @param sorting the order of the results; null for {@link Order#NEWEST_FIRST} */
     public CaseQuery withOrder(Order sorting) {
-        return new CaseQuery(viewer, centerId, country, status, type, overdue, text, offset, limit, assignee, sorting);
+        return new CaseQuery(viewer, centerId, country, status, type, overdue, text, offset, limit, assignee, sorting,
+                riskLevel, openedFrom, openedTo, bornFrom, bornTo);
+    }
+
+    /**
+     * @param level only cases currently assessed at this risk level; null for any
+     * @since 1.3
+     */
+    public CaseQuery withRiskLevel(RiskLevel level) {
+        return new CaseQuery(viewer, centerId, country, status, type, overdue, text, offset, limit, assignee, order,
+                level, openedFrom, openedTo, bornFrom, bornTo);
+    }
+
+    /**
+     * Only cases opened within the days given, both included, counted in UTC (see {@link #openedFrom()}).
+     *
+     * @param from the first day, or null for no lower bound
+     * @param to the last day, or null for no upper bound
+     * @throws IllegalArgumentException when {@code from} is after {@code to}
+     * @since 1.3
+     */
+    public CaseQuery withOpened(LocalDate from, LocalDate to) {
+        return new CaseQuery(viewer, centerId, country, status, type, overdue, text, offset, limit, assignee, order,
+                riskLevel, from, to, bornFrom, bornTo);
+    }
+
+    /**
+     * Only cases with a person, of any role, born within the days given, both included; persons whose date of birth
+     * is not known never match.
+     *
+     * @param from the earliest date of birth, or null for no lower bound
+     * @param to the latest date of birth, or null for no upper bound
+     * @throws IllegalArgumentException when {@code from} is after {@code to}
+     * @since 1.3
+     */
+    public CaseQuery withBorn(LocalDate from, LocalDate to) {
+        return new CaseQuery(viewer, centerId, country, status, type, overdue, text, offset, limit, assignee, order,
+                riskLevel, openedFrom, openedTo, from, to);
     }
 
     /** What search results can be sorted by. */

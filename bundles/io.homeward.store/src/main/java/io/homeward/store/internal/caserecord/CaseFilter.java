@@ -4,6 +4,8 @@ import io.homeward.casemodel.CaseQuery;
 import io.homeward.casemodel.center.Center;
 import io.homeward.casemodel.center.CenterRegistry;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,6 +66,13 @@ public final class CaseFilter {
         restrict("c.status = :status", "status", query.status());
         restrict("c.type = :type", "type", query.type());
         restrict("c.assignee = :assignee", "assignee", query.assignee());
+        restrict("c.riskLevel = :riskLevel", "riskLevel", query.riskLevel());
+        // a range of timestamps rather than a cast to a date: hw_case_opened_ix serves it, and UTC days are the
+        // same on every database whatever its session time zone
+        restrict("c.openedAt >= :openedFrom", "openedFrom", startOfDay(query.openedFrom()));
+        restrict("c.openedAt < :openedBefore", "openedBefore",
+                query.openedTo() == null ? null : startOfDay(query.openedTo().plusDays(1)));
+        born(query.bornFrom(), query.bornTo());
         if (query.overdue() != null) {
             where.append(query.overdue() ? " and " : " and not ").append(OVERDUE);
             parameters.put("now", now);
@@ -71,6 +80,32 @@ public final class CaseFilter {
         if (query.text() != null && !query.text().isBlank()) {
             text(query.text().strip());
         }
+    }
+
+    /**
+     * The date-of-birth condition: a person of the case (any role) born within the bounds, both on one person. The
+     * persons are found by hw_person_birth_ix and their cases by their key, so that a search by date of birth alone
+     * never reads every case.
+     */
+    private void born(LocalDate from, LocalDate to) {
+        if (from == null && to == null) {
+            return;
+        }
+        where.append(" and c.id in (select bp.caseId from PersonEntity bp where");
+        if (from != null) {
+            where.append(" bp.dateOfBirth >= :bornFrom");
+            parameters.put("bornFrom", from);
+        }
+        if (to != null) {
+            where.append(from != null ? " and" : "").append(" bp.dateOfBirth <= :bornTo");
+            parameters.put("bornTo", to);
+        }
+        where.append(")");
+    }
+
+    /** @return the first instant of the UTC day, or null for null */
+    private static Instant startOfDay(LocalDate day) {
+        return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /**

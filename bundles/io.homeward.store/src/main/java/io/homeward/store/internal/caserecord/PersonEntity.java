@@ -25,6 +25,13 @@ public class PersonEntity {
     @Id
     private UUID id;
 
+    /**
+     * The person's case, read-only: {@link CaseEntity}'s persons write it. Mapped so that a query can go from
+     * persons to their cases without reading the cases a second time ({@link CaseFilter}'s date of birth).
+     */
+    @Column(name = "case_id", insertable = false, updatable = false)
+    private UUID caseId;
+
     /** Position in the case's list of persons, as given at intake. */
     @Column(name = "ordinal", nullable = false)
     private int ordinal;

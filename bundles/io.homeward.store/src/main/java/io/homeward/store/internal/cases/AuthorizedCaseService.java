@@ -298,6 +298,8 @@ public final class AuthorizedCaseService implements CaseService {
     private static String criteria(CaseQuery query) {
         return "center=" + query.centerId() + " country=" + query.country() + " status=" + query.status()
                 + " type=" + query.type() + " overdue=" + query.overdue() + " text=" + query.text()
+                + " assignee=" + query.assignee() + " risk=" + query.riskLevel() + " opened=" + query.openedFrom()
+                + ".." + query.openedTo() + " born=" + query.bornFrom() + ".." + query.bornTo()
                 + " offset=" + query.offset() + " limit=" + query.limit();
     }
 }

@@ -1074,6 +1074,142 @@ public abstract class CaseServiceContract extends DatabaseContract {
         assertEquals(0, service.search(CaseQuery.all().withText("o%en")).total(), "% is no wildcard");
     }
 
+    @Test
+    void theRiskLevelFilterFindsOnlyVisibleCasesAtThatLevel() {
+        Map<String, Case> cases = openAcrossCenters();
+
+        assertEquals(Set.of("be", "gr-transferred", "al-hub", "ro-shared"), names(cases,
+                service.search(CaseQuery.all().withRiskLevel(RiskLevel.HIGH))));
+        CasePage hub = service.search(CaseQuery.all().withViewer(TestCenters.SEEC).withRiskLevel(RiskLevel.HIGH));
+        assertEquals(Set.of("gr-transferred", "al-hub", "ro-shared"), names(cases, hub));
+        assertEquals(3, hub.total(), "counts only what the hub sees");
+        assertEquals(Set.of("ro-shared"), names(cases, service.search(CaseQuery.all().withViewer(TestCenters.RO)
+                .withRiskLevel(RiskLevel.HIGH))), "shared with it");
+        assertEquals(Set.of("ro"), names(cases, service.search(CaseQuery.all().withViewer(TestCenters.RO)
+                .withRiskLevel(RiskLevel.MEDIUM))));
+        assertEquals(0, service.search(CaseQuery.all().withViewer(TestCenters.TEST)
+                .withRiskLevel(RiskLevel.MEDIUM)).total(), "the MEDIUM cases of others stay hidden");
+        assertEquals(0, service.search(CaseQuery.all().withRiskLevel(RiskLevel.CRITICAL)).total());
+        assertEquals(3, service.statistics(CaseQuery.all().withViewer(TestCenters.SEEC)
+                .withRiskLevel(RiskLevel.HIGH)).total(), "statistics take the filter too");
+    }
+
+    @Test
+    void theOpenedFilterTakesWholeUtcDaysBothIncluded() {
+        clock.set(Instant.parse("2026-03-01T23:59:59.999999Z"));
+        Case lastOfMarch1 = open();
+        clock.set(Instant.parse("2026-03-02T00:00:00Z"));
+        Case firstOfMarch2 = open();
+        clock.set(Instant.parse("2026-03-02T23:59:59.999999Z"));
+        Case lastOfMarch2 = open();
+        clock.set(Instant.parse("2026-03-03T00:00:00Z"));
+        Case firstOfMarch3 = open();
+        clock.set(Instant.parse("2026-03-02T12:00:00Z"));
+        Case otherCenter = service.open(otherIntake(), "op2");
+        LocalDate march2 = LocalDate.of(2026, 3, 2);
+
+        assertEquals(List.of(lastOfMarch2.id(), otherCenter.id(), firstOfMarch2.id()),
+                ids(service.search(CaseQuery.all().withOpened(march2, march2))), "one day, both ends of it");
+        CasePage own = service.search(CaseQuery.all().withViewer(TestCenters.TEST).withOpened(march2, march2));
+        assertEquals(List.of(lastOfMarch2.id(), firstOfMarch2.id()), ids(own));
+        assertEquals(2, own.total());
+        assertEquals(List.of(otherCenter.id()), ids(service.search(CaseQuery.all().withViewer(TestCenters.OTHER)
+                .withOpened(march2, march2))));
+        assertEquals(List.of(firstOfMarch3.id(), lastOfMarch2.id(), firstOfMarch2.id()), ids(service.search(
+                CaseQuery.all().withViewer(TestCenters.TEST).withOpened(march2, null))), "from a day on");
+        assertEquals(List.of(lastOfMarch1.id()), ids(service.search(CaseQuery.all().withViewer(TestCenters.TEST)
+                .withOpened(null, LocalDate.of(2026, 3, 1)))), "up to a day");
+        assertEquals(List.of(), ids(service.search(CaseQuery.all().withViewer(TestCenters.OTHER)
+                .withOpened(LocalDate.of(2026, 3, 3), null))));
+        assertEquals(Map.of("BE", 2L), service.statistics(CaseQuery.all().withViewer(TestCenters.TEST)
+                .withOpened(march2, march2)).byCountry(), "statistics take the filter too");
+        assertThrows(IllegalArgumentException.class, () -> CaseQuery.all().withOpened(march2, march2.minusDays(1)));
+    }
+
+    @Test
+    void theBornFilterFindsCasesWithOnePersonBornWithinBothBounds() {
+        Map<String, Case> cases = openAcrossCenters();
+        // the BE case's child was born on 4 May 2012
+        addBornPerson(cases, "gr", PersonRole.CHILD, LocalDate.of(2012, 12, 31));
+        addBornPerson(cases, "al-hub", PersonRole.CHILD, LocalDate.of(2013, 1, 1));
+        addBornPerson(cases, "ro-shared", PersonRole.REPORTER, LocalDate.of(1985, 7, 1));
+        LocalDate from = LocalDate.of(2012, 1, 1);
+        LocalDate to = LocalDate.of(2012, 12, 31);
+
+        assertEquals(Set.of("be", "gr"), names(cases, service.search(CaseQuery.all().withBorn(from, to))));
+        assertEquals(Set.of("be"), names(cases, service.search(CaseQuery.all().withViewer(TestCenters.TEST)
+                .withBorn(from, to))));
+        CasePage hub = service.search(CaseQuery.all().withViewer(TestCenters.SEEC).withBorn(from, to));
+        assertEquals(Set.of("gr"), names(cases, hub));
+        assertEquals(1, hub.total());
+        assertEquals(Set.of(), names(cases, service.search(CaseQuery.all().withViewer(TestCenters.RO)
+                .withBorn(from, to))));
+        assertEquals(Set.of("ro-shared"), names(cases, service.search(CaseQuery.all().withViewer(TestCenters.RO)
+                .withBorn(LocalDate.of(1985, 7, 1), LocalDate.of(1985, 7, 1)))), "any role, a day long");
+        assertEquals(Set.of("al-hub"), names(cases, service.search(CaseQuery.all()
+                .withBorn(LocalDate.of(2013, 1, 1), null))), "from a day on");
+        assertEquals(Set.of("ro-shared"), names(cases, service.search(CaseQuery.all()
+                .withBorn(null, LocalDate.of(2000, 1, 1)))), "up to a day; unknown dates never match");
+
+        addBornPerson(cases, "be", PersonRole.REPORTER, LocalDate.of(1980, 3, 3));
+        addBornPerson(cases, "be", PersonRole.CHILD, LocalDate.of(2012, 8, 8));
+        assertEquals(Set.of(), names(cases, service.search(CaseQuery.all().withViewer(TestCenters.TEST)
+                .withBorn(LocalDate.of(1990, 1, 1), LocalDate.of(2000, 1, 1)))),
+                "one person born after 1990 and one before 2000 are not one person born between");
+        CasePage twoChildren = service.search(CaseQuery.all().withViewer(TestCenters.TEST).withBorn(from, to));
+        assertEquals(List.of(cases.get("be").id()), ids(twoChildren), "two persons match, the case is listed once");
+        assertEquals(1, twoChildren.total());
+        assertEquals(2, service.statistics(CaseQuery.all().withBorn(from, to)).total());
+        assertThrows(IllegalArgumentException.class, () -> CaseQuery.all().withBorn(to, from));
+    }
+
+    @Test
+    void theNewFiltersNarrowANameSearchTogether() {
+        Case emma = open();
+        clock.set(MARCH_2026.plus(Duration.ofDays(3)));
+        Case younger = service.open(new NewCase(TestCenters.TEST, "runaway", null, RiskLevel.HIGH, "r",
+                Map.of("last-seen", "2026-03-03"), List.of(new PersonDetails(PersonRole.CHILD, "Janssens", "Emma",
+                        Sex.FEMALE, LocalDate.of(2016, 1, 9), null, null))), "op1");
+        Case calm = service.open(new NewCase(TestCenters.TEST, "runaway", null, RiskLevel.LOW, "r",
+                Map.of("last-seen", "2026-03-03"), List.of(new PersonDetails(PersonRole.CHILD, "Janssens", "Emma",
+                        Sex.FEMALE, LocalDate.of(2012, 5, 4), null, null))), "op1");
+        CaseQuery janssens = CaseQuery.all().withViewer(TestCenters.TEST).withText("Emma Janssens");
+        assertEquals(3, service.search(janssens).total());
+
+        assertEquals(List.of(younger.id(), emma.id()), ids(service.search(janssens.withRiskLevel(RiskLevel.HIGH))));
+        CasePage narrowed = service.search(janssens.withRiskLevel(RiskLevel.HIGH)
+                .withOpened(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1))
+                .withBorn(LocalDate.of(2012, 5, 4), LocalDate.of(2012, 5, 4)));
+        assertEquals(List.of(emma.id()), ids(narrowed));
+        assertEquals(List.of(io.homeward.casemodel.MatchReason.SAME_SPELLING), narrowed.matches().stream()
+                .map(io.homeward.casemodel.SearchMatch::reason).toList(), "the reason still says how the name matched");
+        assertEquals(List.of(calm.id()), ids(service.search(janssens.withRiskLevel(RiskLevel.LOW)
+                .withBorn(LocalDate.of(2012, 1, 1), null).withOpened(LocalDate.of(2026, 3, 4), null))));
+        assertEquals(0, service.search(janssens.withViewer(TestCenters.OTHER).withRiskLevel(RiskLevel.HIGH)).total());
+    }
+
+    @Test
+    void theQueriesOfEarlierApiVersionsHaveNoneOfTheNewCriteria() {
+        CaseQuery before = new CaseQuery("v", null, null, null, null, null, "x", 0, 10, "cw1",
+                new CaseQuery.Order(CaseQuery.SortKey.RISK, true));
+        assertEquals(CaseQuery.all().withViewer("v").withText("x").withPage(0, 10).withAssignee("cw1")
+                .withOrder(new CaseQuery.Order(CaseQuery.SortKey.RISK, true)), before);
+        assertNull(before.riskLevel());
+        assertNull(before.openedFrom());
+        assertNull(before.bornTo());
+        CaseQuery narrowed = before.withRiskLevel(RiskLevel.LOW).withOpened(LocalDate.of(2026, 1, 1), null)
+                .withBorn(null, LocalDate.of(2012, 1, 1));
+        assertEquals(narrowed, narrowed.withText("x").withPage(0, 10).withViewer("v"), "every with… keeps the rest");
+        assertEquals(RiskLevel.LOW, narrowed.withCountry("BE").withStatus("new").withType(CaseType.RUNAWAY)
+                .withOverdue(true).withCenter("c").withAssignee(null).withOrder(null).riskLevel());
+    }
+
+    /** Adds a person born on the given day to one of the cases of {@link #openAcrossCenters()}. */
+    private void addBornPerson(Map<String, Case> cases, String key, PersonRole role, LocalDate born) {
+        Case c = service.find(cases.get(key).id()).orElseThrow();
+        service.addPerson(c.id(), c.version(), new PersonDetails(role, "Born", key, null, born, null, null), "op");
+    }
+
     private static void assertRefused(AttachmentRefusedException.Reason reason, org.junit.jupiter.api.function.Executable upload) {
         assertEquals(reason, assertThrows(AttachmentRefusedException.class, upload).reason());
     }
