@@ -127,6 +127,9 @@ public final class SessionServlet extends ApiServlet {
         u.put("displayName", user.displayName());
         u.put("centerId", user.centerId());
         u.put("roles", user.roles().stream().sorted().map(Enum::name).toList());
+        // what the roles allow, so that the UI offers only what the store would let the user do
+        u.put("permissions", user.roles().stream().flatMap(role -> role.permissions().stream()).distinct().sorted()
+                .map(Enum::name).toList());
         u.put("language", user.language());
         u.put("languages", List.copyOf(languages(user)));
         u.put("mustChangePassword", user.mustChangePassword());
