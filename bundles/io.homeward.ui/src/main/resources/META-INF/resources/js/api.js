@@ -32,9 +32,10 @@ export function onSessionLost(callback) {
 /**
  * @param body a plain object is sent as JSON; FormData or a Blob as they are
  * @param etag sent as If-Match, so that a change based on an outdated read is refused (412)
+ * @param signal an AbortSignal that cancels the request: it then rejects with the browser's AbortError, not an ApiError
  * @return {status, etag, body}
  */
-export async function request(method, path, { body, etag } = {}) {
+export async function request(method, path, { body, etag, signal } = {}) {
   const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': language() };
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (etag) headers['If-Match'] = etag;
@@ -45,8 +46,9 @@ export async function request(method, path, { body, etag } = {}) {
   }
   let response;
   try {
-    response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin', cache: 'no-store' });
-  } catch {
+    response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin', cache: 'no-store', signal });
+  } catch (error) {
+    if (error?.name === 'AbortError') throw error;
     throw new ApiError(0, { detail: t('error.network') });
   }
   const type = response.headers.get('Content-Type') ?? '';
