@@ -2,7 +2,7 @@
 import { label, language } from './i18n.js';
 
 export const session = {
-  /** {username, displayName, centerId, roles, language, languages} while signed in, else null */
+  /** {username, displayName, centerId, roles, permissions, language, languages} while signed in, else null */
   user: null,
   /** every center of the deployment by id, as the API declares it */
   centers: new Map(),

@@ -1,6 +1,7 @@
 // The case page: header (number, status, risk and why, SLA timers), the workflow actions the center allows in
-// the current state with the fields they need, persons, the center's fields, notes, attachments, assignment
-// and the timeline. Everything center-specific comes from the center's declaration.
+// the current state with the fields they need, persons, the cases that may be about the same child, the center's
+// fields, notes, attachments, assignment and the timeline. Everything center-specific comes from the center's
+// declaration.
 import { h, replace, append } from '../dom.js';
 import { t, label, dateTime, date, countryName } from '../i18n.js';
 import { request, get, optional } from '../api.js';
@@ -10,6 +11,7 @@ import { slaTimers, timerText, riskBadge, statusBadge, personName, childName } f
 import { fieldRow, customFieldRow, customFieldValues, fieldValueText, showProblems, clearProblems } from '../form.js';
 import { crossBorderPanels } from './referrals.js';
 import { alertsSection } from './alerts.js';
+import { sameChildSection } from './duplicates.js';
 
 const BASE = '/api/v1/cases/{id}';
 
@@ -23,13 +25,15 @@ export async function caseView(main, id) {
   ]);
   const c = read.body;
   const page = { main, id, etag: read.etag };
-  const crossBorder = await crossBorderPanels(c, () => caseView(main, id));
+  const [crossBorder, sameChild] = await Promise.all([crossBorderPanels(c, () => caseView(main, id)),
+    sameChildSection(c, () => caseView(main, id))]);
   replace(main,
     header(c),
     h('div', { class: 'case-layout' },
       h('div', { class: 'case-main' },
         actions(c, page),
         persons(c, page),
+        sameChild,
         ...declaredSections(c),
         details(c, page),
         notes ? notesSection(notes.items ?? [], page) : null,

@@ -1,12 +1,14 @@
 // Intake: the form a center declares — its categories and custom fields, with the fields its workflow's initial
 // state requires marked — plus the child, the reporter and the risk. The API validates; its 422 problems come
-// back in the user's language and are shown beside the fields.
+// back in the user's language and are shown beside the fields. Below the child, the cases that may already be
+// about this child (views/duplicates.js).
 import { h, replace } from '../dom.js';
 import { t, label } from '../i18n.js';
 import { request } from '../api.js';
 import { announce, announceError } from '../messages.js';
 import { home, isHub, countriesOf } from '../state.js';
 import { fieldRow, customFieldRow, customFieldValues, showProblems, clearProblems, countryOptions } from '../form.js';
+import { intakeMatches } from './duplicates.js';
 
 const RISK_LEVELS = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
 const SEXES = ['FEMALE', 'MALE', 'UNKNOWN'];
@@ -89,7 +91,7 @@ export async function intakeView(main) {
       h('div', { class: 'grid' },
         fieldRow('category', t('cases.category'), category, { required: true }),
         country ? fieldRow('country', t('cases.country'), country, { required: true }) : null)),
-    h('fieldset', {}, h('legend', {}, t('intake.child')),
+    h('fieldset', { id: 'intake-child' }, h('legend', {}, t('intake.child')),
       h('div', { class: 'grid' },
         fieldRow('persons[0].givenName', t('person.givenName'), text('child.givenName', { autocomplete: 'off' })),
         fieldRow('persons[0].familyName', t('person.familyName'), text('child.familyName', { autocomplete: 'off' })),
@@ -108,5 +110,8 @@ export async function intakeView(main) {
     h('fieldset', {}, h('legend', {}, t('intake.details', center.name)), customFields),
     h('div', { class: 'actions' }, submit, h('a', { href: '#/work', class: 'button secondary' }, t('form.cancel'))));
   renderFields();
+  // "do we already know this child?" while the child's names are typed, right below them
+  const matches = intakeMatches(form);
+  if (matches) form.querySelector('#intake-child').after(matches);
   replace(main, h('h1', { tabindex: '-1' }, t('intake.title')), h('p', { class: 'muted' }, t('intake.intro')), form);
 }
