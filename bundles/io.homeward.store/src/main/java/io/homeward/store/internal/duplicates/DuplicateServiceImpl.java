@@ -58,6 +58,8 @@ import org.slf4j.LoggerFactory;
 public final class DuplicateServiceImpl implements DuplicateService {
 
     static final int REASON_LENGTH = 1000;
+    /** The longest part of a stored name searched: two of them and a space fit in one search text. */
+    static final int SEARCHABLE_NAME = (CaseQuery.MAX_TEXT - 1) / 2;
     /** Search results looked at per name: candidates come from the best of them. */
     private static final int SEARCHED = 100;
     /** What a same date of birth adds to a name match's score (a same spelling is 3 per word). */
@@ -106,8 +108,9 @@ public final class DuplicateServiceImpl implements DuplicateService {
                 .forEach(link -> excluded.add(link.toLink(caseId).otherCaseId()));
         List<Candidate> found = best(subjectCase.persons().stream()
                 .filter(person -> person.details().role() == PersonRole.CHILD)
-                .flatMap(child -> find(subject, child.details().familyName(), child.details().givenName(),
-                        child.details().dateOfBirth(), excluded).stream()).toList(), limit);
+                .flatMap(child -> find(subject, searchable(child.details().familyName()),
+                        searchable(child.details().givenName()), child.details().dateOfBirth(), excluded).stream())
+                .toList(), limit);
         audit.append(subject.username(), "CANDIDATES_READ", caseId, found.size() + " possible same child: "
                 + found.stream().map(Candidate::caseNumber).collect(Collectors.joining(", ")));
         return found;
@@ -230,6 +233,25 @@ public final class DuplicateServiceImpl implements DuplicateService {
                     person.familyName(), person.givenName(), person.dateOfBirth(), reasons, score));
         }
         return found;
+    }
+
+    /**
+     * @return a stored name as one search takes it: a person's name may hold characters a search text may not (a
+     *     pasted tab) and, family and given name together, be longer than a search text; its beginning still finds
+     *     the names that begin alike. Null stays null.
+     */
+    static String searchable(String name) {
+        if (name == null) {
+            return null;
+        }
+        StringBuilder kept = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> kept.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+        if (kept.length() <= SEARCHABLE_NAME) {
+            return kept.toString();
+        }
+        // cut in characters, as a search text is measured, but never between the two halves of a surrogate pair
+        int end = Character.isHighSurrogate(kept.charAt(SEARCHABLE_NAME - 1)) ? SEARCHABLE_NAME - 1 : SEARCHABLE_NAME;
+        return kept.substring(0, end);
     }
 
     /** @return one candidate per case (its best), best first, at most the limit */

@@ -165,6 +165,23 @@ abstract class DuplicatesContract extends DatabaseContract {
                 () -> duplicates.decide(ana.id(), UUID.randomUUID(), true, "gone")));
     }
 
+    @Test
+    void aCaseWhoseChildsNamesNoSearchTakesAsTheyAreStillHasItsPossibleSameChild() {
+        Case ana = as(RO_SUPERVISOR, () -> cases.open(ro(child("Popescu", "Ana", BORN)), "ro.supervisor"));
+        // a pasted tab, and two names together longer than one search text: stored as typed
+        Case pasted = as(RO_SUPERVISOR, () -> cases.open(ro(child("Popescu\t", "Ana", BORN)), "ro.supervisor"));
+        Case longNames = as(RO_SUPERVISOR, () -> cases.open(ro(child("Popescu-" + "Ionescu".repeat(20),
+                "Ana " + "Maria".repeat(30), BORN)), "ro.supervisor"));
+        assertTrue(as(RO_SUPERVISOR, () -> duplicates.candidates(pasted.id(), 10)).stream()
+                .anyMatch(c -> c.caseId().equals(ana.id())), "the tab is searched as a space");
+        assertTrue(as(RO_SUPERVISOR, () -> duplicates.candidates(longNames.id(), 10)).stream()
+                .noneMatch(c -> c.caseId().equals(longNames.id())), "searched, never refused");
+        assertEquals("Popescu ", DuplicateServiceImpl.searchable("Popescu\t"));
+        assertEquals(DuplicateServiceImpl.SEARCHABLE_NAME, DuplicateServiceImpl.searchable("x".repeat(200)).length());
+        assertEquals(DuplicateServiceImpl.SEARCHABLE_NAME - 1, DuplicateServiceImpl.searchable(
+                "x".repeat(DuplicateServiceImpl.SEARCHABLE_NAME - 1) + "\uD835\uDC00").length(), "a pair is not split");
+    }
+
     private List<String> kinds(Case c) {
         return as(Subject.system("check"), () -> cases.timeline(c.id())).stream().map(TimelineEvent::kind).toList();
     }
