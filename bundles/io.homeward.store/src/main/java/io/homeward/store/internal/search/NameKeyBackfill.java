@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Batches.</b> The persons are worked in id order, {@value #BATCH} per transaction. Each batch reads the next
  * persons after the last id of the batch before (keyset paging, along the primary key's index), so that no
- * transaction is long, no query but the count at the start reads more than one batch, and no more than one batch is
- * in memory. Progress goes to
+ * transaction is long, no query returns more than one batch (the count at the start returns a number), and no more
+ * than one batch is in memory. A restart's first batch scans past the persons done before, once. Progress goes to
  * the log at most every {@value #LOG_SECONDS} seconds: persons done and to do, the percentage and the rate; never a
  * name or anything else about a person.
  *
