@@ -9,7 +9,10 @@
  * <li>{@code audit}: the hash-chained audit trail;
  * <li>{@code security}: users, sessions, tokens, login throttling;
  * <li>{@code cases}: intake, numbering, search, workflow, notes, attachments, SLA escalation;
- * <li>{@code alerts}, {@code referrals}, {@code transfers}, {@code exchange}: the work built on a case.
+ * <li>{@code alerts}, {@code referrals}, {@code transfers}, {@code exchange}: the work built on a case;
+ * <li>{@code duplicates}: possible same child, and staff's decisions about it;
+ * <li>{@code search}: upkeep of what search reads (the name-key backfill);
+ * <li>{@code imports}: bulk import of a center's legacy records.
  * </ul>
  * This package is the composition root: {@link io.homeward.store.internal.StoreDatabase} names the entities of every
  * domain, so that {@code db} needs none of them. A new domain gets a package of its own beside the others, its
