@@ -24,12 +24,16 @@ import io.homeward.launcher.Main.UsageException;
  *
  * <p>Protocol (one command per connection, UTF-8): the client sends the secret token from
  * {@code data/admin.token} and the command line, each ending with a newline; the server answers
- * with the exit status on the first line followed by the command output until end of stream.
+ * with the exit status on the first line followed by the command output until end of stream. Before
+ * the status line a long command may send progress lines starting with {@value #PROGRESS_PREFIX},
+ * which the client shows on standard error as they come.
  */
 final class AdminClient {
 
     static final String PORT_FILE = "admin.port";
     static final String TOKEN_FILE = "admin.token";
+    static final String PROGRESS_PREFIX = "~ ";
+    private static final Pattern LOCAL_FILE = Pattern.compile(".+\\.(jar|json|jsonl|ndjson)");
     private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_.,:/@%+=-]+");
 
     private AdminClient() {
@@ -50,7 +54,7 @@ final class AdminClient {
         }
         List<String> words = new ArrayList<>();
         for (; i < args.length; i++) {
-            words.add(quote(absoluteIfLocalJar(args[i])));
+            words.add(quote(absoluteIfLocalFile(args[i])));
         }
         try {
             return execute(data, String.join(" ", words));
@@ -63,11 +67,13 @@ final class AdminClient {
     }
 
     /**
-     * The platform runs in another directory than the user's shell: a jar named relative to where the user is
-     * (plugin:deploy my-plugin.jar) is passed on as an absolute path.
+     * The platform runs in another directory than the user's shell: a file named relative to where the user is
+     * (plugin:deploy my-plugin.jar, cases:import --center cf legacy.jsonl, exchange:import package.json) is passed
+     * on as an absolute path. Only names with these endings are looked at, so that a user name or label that happens
+     * to name a file here is left alone.
      */
-    private static String absoluteIfLocalJar(String arg) {
-        if (arg.endsWith(".jar") && !arg.startsWith("-")) {
+    private static String absoluteIfLocalFile(String arg) {
+        if (LOCAL_FILE.matcher(arg).matches() && !arg.startsWith("-")) {
             Path path = Path.of(arg);
             if (!path.isAbsolute() && Files.isRegularFile(path)) {
                 return path.toAbsolutePath().normalize().toString();
@@ -86,6 +92,10 @@ final class AdminClient {
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             String statusLine = in.readLine();
+            while (statusLine != null && statusLine.startsWith(PROGRESS_PREFIX)) {
+                System.err.println(statusLine.substring(PROGRESS_PREFIX.length()));
+                statusLine = in.readLine();
+            }
             if (statusLine == null) {
                 throw new IOException("the instance closed the connection without an answer");
             }

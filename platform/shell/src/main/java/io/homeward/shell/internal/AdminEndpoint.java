@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -22,6 +23,7 @@ import java.util.HexFormat;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
@@ -43,7 +45,10 @@ import org.slf4j.LoggerFactory;
  * <p>Protocol, UTF-8: the client sends the token and the command line, each ending with a newline;
  * the endpoint answers with the exit status on the first line ({@code 0} success, {@code 1} failure:
  * the command threw, was not found, or the token was wrong), then the output until end of stream.
- * Failures are reported by their message, never with a stack trace.
+ * Failures are reported by their message, never with a stack trace. Before the status line, a long
+ * command may send progress lines, each starting with {@value #PROGRESS_PREFIX}: the endpoint offers
+ * them as a {@code Consumer<String>} in the session variable {@value #PROGRESS_VARIABLE}, sends each
+ * at once, and throws from it once the client has gone (so that the command can stop).
  */
 @Component(immediate = true, service = {})
 public class AdminEndpoint {
@@ -54,6 +59,10 @@ public class AdminEndpoint {
     private static final int MAX_LINE = 64 * 1024;
     private static final int REQUEST_TIMEOUT_MILLIS = 10_000;
     private static final int MAX_CONCURRENT = 8;
+    /** The session variable holding the progress channel of the running command. */
+    static final String PROGRESS_VARIABLE = "homeward.progress";
+    /** What starts a progress line; a status line is a number. */
+    static final String PROGRESS_PREFIX = "~ ";
 
     private final CommandProcessor processor;
     private final Path data;
@@ -141,17 +150,32 @@ public class AdminEndpoint {
             return;
         }
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        int status = execute(commandLine, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        Consumer<String> progress = line -> {
+            synchronized (out) {
+                try {
+                    out.write((PROGRESS_PREFIX + line.replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("the client went away", e);
+                }
+            }
+        };
+        int status = execute(commandLine, new PrintStream(buffer, true, StandardCharsets.UTF_8), progress);
         out.write((status + "\n").getBytes(StandardCharsets.UTF_8));
         buffer.writeTo(out);
         out.flush();
     }
 
-    /** Runs one command line in a fresh session; returns the exit status. */
-    int execute(String commandLine, PrintStream out) {
+    /**
+     * Runs one command line in a fresh session; returns the exit status.
+     *
+     * @param progress where the command's progress lines go, as they come
+     */
+    int execute(String commandLine, PrintStream out, Consumer<String> progress) {
         // only the command name is logged: arguments may be anything
         LOG.info("Admin command {}", commandLine.strip().split("\\s+", 2)[0]);
         CommandSession session = processor.createSession(InputStream.nullInputStream(), out, out);
+        session.put(PROGRESS_VARIABLE, progress);
         try {
             Object result = session.execute(commandLine);
             if (result != null) {
