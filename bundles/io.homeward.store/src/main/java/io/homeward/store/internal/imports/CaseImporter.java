@@ -43,6 +43,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.hibernate.JDBCException;
 import org.hibernate.Session;
+import org.hibernate.StatelessSession;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -59,8 +60,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Good lines are stored in batches, one transaction each: per case the case row with its persons, fields and
  * share, their name keys, a number of the owning center's scheme ({@link CaseServiceImpl#takeNumber}), its timeline
- * ({@link TimelineEvent#OPENED} at the record's opening time, {@link TimelineEvent#ROUTED} when a hub routed it,
- * {@value #IMPORTED} now) and its row in {@code hw_case_import}, and one {@value #AUDIT_ACTION} audit row per case;
+ * ({@link TimelineEvent#OPENED} at the record's opening time, in the state the record is in, its note naming the
+ * record, file and line and when it was imported; {@link TimelineEvent#ROUTED} when a hub routed it) and its row in
+ * {@code hw_case_import}, and one {@value #AUDIT_ACTION} audit row per case;
  * a case and everything of it commit together or not at all. Imported cases start no SLA timers: when the legacy
  * case entered its state is not known, and timers started at the opening time would escalate every old case at
  * once; a case's SLAs start when it next enters their start state, as any case's do.
@@ -77,8 +79,6 @@ import org.slf4j.LoggerFactory;
 @Component(service = CaseImporter.class)
 public final class CaseImporter {
 
-    /** The kind of the timeline event that records the import of a case; its note names the record and line. */
-    public static final String IMPORTED = "IMPORTED";
     /** The audit action recorded for every imported case. */
     public static final String AUDIT_ACTION = "CASE_IMPORTED";
     /** Cases per transaction, by default. */
@@ -156,6 +156,7 @@ public final class CaseImporter {
     private final class Run {
 
         private final UUID id = UUID.randomUUID();
+        private final TimeOrderedIds ids = new TimeOrderedIds();
         private final Center center;
         private final String source;
         private final String actor;
@@ -415,12 +416,12 @@ public final class CaseImporter {
             item.state = state;
             item.openedAt = opened;
             item.closedAt = closed;
-            item.caseId = UUID.randomUUID();
+            item.caseId = ids.next();
             List<PersonDetails> persons = checked.intake().persons();
             item.persons = new ArrayList<>(persons.size());
             item.nameKeys = new ArrayList<>();
             for (int i = 0; i < persons.size(); i++) {
-                PersonEntity person = new PersonEntity(UUID.randomUUID(), i, persons.get(i));
+                PersonEntity person = new PersonEntity(ids.next(), i, persons.get(i));
                 // made here, in parallel, rather than by the writer: transliteration is the costliest step
                 item.nameKeys.addAll(person.makeNameKeys(item.caseId));
                 item.persons.add(person);
@@ -436,15 +437,22 @@ public final class CaseImporter {
                 List<AuditLog.Entry> entries = new ArrayList<>(items.size());
                 for (Item item : items) {
                     CaseEntity entity = newCase(session, item, now, rows);
-                    entries.add(new AuditLog.Entry(actor, AUDIT_ACTION, entity.id(), provenance(item) + "\n"
+                    entries.add(new AuditLog.Entry(actor, AUDIT_ACTION, entity.id(), provenance(item, now) + "\n"
                             + CaseChanges.between(null, entity.toCase())));
                 }
-                // after the cases, type by type, so that the JDBC batches are long
-                for (Item item : items) {
-                    item.nameKeys.forEach(session::persist);
-                }
-                rows.forEach(session::persist);
                 session.flush();
+                // rows that are only ever inserted need no place in the persistence context: inserted by a
+                // stateless session on the same connection, in this transaction, type by type so that the JDBC
+                // batches are long
+                try (StatelessSession inserts = session.statelessWithOptions().connection().open()) {
+                    inserts.setJdbcBatchSize(batchSize);
+                    List<Object> keys = new ArrayList<>();
+                    for (Item item : items) {
+                        keys.addAll(item.nameKeys);
+                    }
+                    inserts.insertMultiple(keys);
+                    inserts.insertMultiple(rows);
+                }
                 // last: the audit head stays locked until the commit
                 audit.appendAll(session, entries);
                 return null;
@@ -469,22 +477,20 @@ public final class CaseImporter {
             entity.moveTo(item.state.id(), item.state.terminal(), item.closedAt);
             // appended before persist: the insert carries the final count, so the case starts at version 0
             rows.add(entity.appendEvent(item.openedAt, actor, TimelineEvent.OPENED, null, null, item.state.id(),
-                    "risk " + intake.riskLevel() + ": " + intake.riskReason()));
+                    "risk " + intake.riskLevel() + ": " + intake.riskReason() + "; " + provenance(item, now)));
             if (checked.routedNote() != null) {
                 rows.add(entity.appendEvent(item.openedAt, actor, TimelineEvent.ROUTED, null, null, null,
                         checked.routedNote()));
             }
-            rows.add(entity.appendEvent(now, actor, IMPORTED, null, null, item.state.id(), provenance(item)
-                    + (item.closedAt == null ? "" : ", closed " + item.closedAt)));
             session.persist(entity);
             rows.add(new CaseImportEntity(center.id(), item.record.externalReference(), item.caseId, now, id,
                     item.line.number()));
             return entity;
         }
 
-        private String provenance(Item item) {
-            return "imported from legacy record " + item.record.externalReference() + " of center " + center.id()
-                    + " (" + source + ", line " + item.line.number() + ")";
+        private String provenance(Item item, Instant importedAt) {
+            return "imported " + importedAt + " from legacy record " + item.record.externalReference()
+                    + " of center " + center.id() + " (" + source + ", line " + item.line.number() + ")";
         }
 
         /** Runs the work on every item, spread over the worker threads; returns when all is done. */

@@ -14,6 +14,8 @@ import io.homeward.casemodel.CaseQuery;
 import io.homeward.casemodel.InvalidCaseException;
 import io.homeward.casemodel.InvalidCaseException.Violation;
 import io.homeward.casemodel.NewCase;
+import io.homeward.casemodel.PersonDetails;
+import io.homeward.casemodel.PersonRole;
 import io.homeward.casemodel.RiskLevel;
 import io.homeward.casemodel.TimelineEvent;
 import io.homeward.casemodel.security.AuditTrail;
@@ -145,11 +147,13 @@ public abstract class CaseImportContract extends DatabaseContract {
         assertEquals("console", first.risk().assessedBy());
         assertEquals(0, first.version());
         List<TimelineEvent> timeline = cases.timeline(first.id());
-        assertEquals(List.of(TimelineEvent.OPENED, CaseImporter.IMPORTED),
-                timeline.stream().map(TimelineEvent::kind).toList());
+        assertEquals(List.of(TimelineEvent.OPENED), timeline.stream().map(TimelineEvent::kind).toList());
         assertEquals(first.openedAt(), timeline.get(0).at());
-        assertTrue(timeline.get(1).note().contains("legacy record L-1") && timeline.get(1).note().contains(
-                "legacy.jsonl, line 1"), timeline.get(1).note());
+        assertEquals("reported", timeline.get(0).toStatus());
+        assertTrue(timeline.get(0).note().startsWith("risk HIGH: left a note; has no money; imported "),
+                timeline.get(0).note());
+        assertTrue(timeline.get(0).note().endsWith(" from legacy record L-1 of center test-center (legacy.jsonl,"
+                + " line 1)"), timeline.get(0).note());
 
         Case closed = byReference("L-8");
         assertEquals("TC-2019-0002", closed.number());
@@ -158,8 +162,8 @@ public abstract class CaseImportContract extends DatabaseContract {
         assertEquals("FOUND", closed.fields().get("outcome"));
 
         String detail = auditDetail(first.id());
-        assertTrue(detail.startsWith("imported from legacy record L-1 of center test-center (legacy.jsonl, line 1)"),
-                detail);
+        assertTrue(detail.startsWith("imported ") && detail.contains(" from legacy record L-1 of center test-center"
+                + " (legacy.jsonl, line 1)\n"), detail);
         assertTrue(detail.contains("number: (none) → TC-2019-0001"), detail);
         assertTrue(verifiedAuditTrail().intact(), "the audit rows of a batch chain like any others");
     }
@@ -222,6 +226,46 @@ public abstract class CaseImportContract extends DatabaseContract {
     }
 
     @Test
+    void aBatchTheDatabaseRefusesLeavesNothingOfItAndTheImportStopsToBeResumed() throws IOException {
+        List<String> file = IntStream.rangeClosed(1, 25).mapToObj(i -> line(record("B-" + i, "Horvat", "Iva")))
+                .toList();
+        Case other = cases.open(new NewCase(TestCenters.TEST, "runaway", null, RiskLevel.LOW, "a hotline call",
+                Map.of("last-seen", "2026-02-28"), List.of(new PersonDetails(PersonRole.CHILD, "Kovač", "Luka", null,
+                        null, null, null))), "worker");
+        AtomicInteger batches = new AtomicInteger();
+        // after the first batch, while the second is checked: another import takes one of its references
+        Consumer<ImportProgress> concurrentImport = progress -> {
+            if (batches.incrementAndGet() == 1) {
+                database.inTransaction(session -> session.createNativeMutationQuery("insert into hw_case_import"
+                        + " (center_id, external_reference, case_id, imported_at, run_id, line_number) values"
+                        + " (:center, 'B-15', :case, :at, :run, 1)").setParameter("center", TestCenters.TEST)
+                        .setParameter("case", other.id()).setParameter("at", MARCH_2026)
+                        .setParameter("run", UUID.randomUUID()).executeUpdate());
+            }
+        };
+
+        ImportSummary summary = importer.importCases(TestCenters.TEST, file(file), "legacy.jsonl", "console",
+                concurrentImport);
+
+        assertTrue(summary.stopped().startsWith("the database refused the batch of lines 11–20"), summary.stopped());
+        assertEquals(BATCH, summary.counts().imported());
+        assertEquals(BATCH + 1L, count("select count(*) from hw_case"), "the first batch and the other case");
+        assertEquals(BATCH + 1L, count("select count(*) from hw_person"));
+        assertEquals(BATCH + 1L, count("select count(*) from hw_timeline_event"));
+        assertEquals(BATCH + 1L, count("select count(distinct person_id) from hw_name_key"));
+        assertEquals((long) BATCH, count("select count(*) from hw_audit where action = 'CASE_IMPORTED'"));
+        assertTrue(verifiedAuditTrail().intact(), "the refused batch's audit rows rolled back with it");
+
+        ImportSummary resumed = importer.importCases(TestCenters.TEST, file(file), "legacy.jsonl", "console",
+                progress -> { });
+        assertTrue(resumed.complete(), resumed.toString());
+        assertEquals(new ImportProgress(25, 14, 11, 0, resumed.counts().elapsed()), resumed.counts());
+        assertEquals(List.of("TC-2019-0001", "TC-2019-0024"), List.of(numbers().stream().filter(n -> n.contains(
+                "2019")).min(String::compareTo).orElseThrow(), numbers().stream().filter(n -> n.contains("2019"))
+                .max(String::compareTo).orElseThrow()), "the refused batch gave its numbers back");
+    }
+
+    @Test
     void aDuplicateInALaterBatchIsRefusedAndNotImported() throws IOException {
         List<String> file = new ArrayList<>(IntStream.rangeClosed(1, 25)
                 .mapToObj(i -> line(record("D-" + i, "Popescu", "Ana"))).toList());
@@ -271,7 +315,7 @@ public abstract class CaseImportContract extends DatabaseContract {
         Case routed = cases.search(CaseQuery.all()).cases().get(0);
         assertEquals(TestCenters.OTHER, routed.centerId(), "routed as an intake would be");
         assertEquals("OC/000001/2019", routed.number());
-        assertEquals(List.of(TimelineEvent.OPENED, TimelineEvent.ROUTED, CaseImporter.IMPORTED),
+        assertEquals(List.of(TimelineEvent.OPENED, TimelineEvent.ROUTED),
                 cases.timeline(routed.id()).stream().map(TimelineEvent::kind).toList());
         assertEquals(1L, count("select count(*) from hw_case_import where center_id = 'seec'"));
     }
