@@ -231,12 +231,21 @@ public class CaseServiceImpl implements CaseService {
     }
 
     /**
+     * Makes sure the sequence that numbers a checked intake opened at {@code openedAt} has its counter row, in a
+     * short transaction of its own when it has none yet, so that {@link #takeNumber} needs no second connection.
+     */
+    public void prepareNumber(CheckedIntake checked, Instant openedAt) {
+        ensureCounter(checked.counterKey(openedAt));
+    }
+
+    /**
      * Takes the next number of the sequence that numbers a checked intake opened at {@code openedAt} (its center's,
      * or a hub's for the country; the year of {@code openedAt} in the owning center's time zone), in the caller's
      * transaction and as {@link #open(NewCase, String)} does: under the row lock of the sequence's counter, held
      * until that transaction ends, so that numbers stay unique across nodes and a rollback gives its numbers back.
      * Taking several numbers of one sequence in one transaction locks its row once. A sequence used for the first
-     * time gets its counter row in a short transaction of its own.
+     * time gets its counter row in a short transaction of its own, on another connection: callers that hold a
+     * transaction open call {@link #prepareNumber} before it.
      *
      * @return the case number, formatted by the center's scheme
      */

@@ -431,6 +431,10 @@ public final class CaseImporter {
         /** Stores the checked cases of one batch in one transaction; returns how many. */
         private int write(List<Item> items) {
             Instant now = clock.instant();
+            // new sequences get their counter rows first, each in a transaction of its own
+            for (Item item : items) {
+                cases.prepareNumber(item.checked, item.openedAt);
+            }
             database.inTransaction(session -> {
                 session.setJdbcBatchSize(batchSize);
                 List<Object> rows = new ArrayList<>();
