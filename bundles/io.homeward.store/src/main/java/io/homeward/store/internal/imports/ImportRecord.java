@@ -161,6 +161,9 @@ record ImportRecord(int line, String externalReference, Moment openedAt, Moment 
         if (endsEarly(e)) {
             return "malformed JSON: the line ends before the JSON value is complete";
         }
+        if (e instanceof MismatchedInputException m && m.getOriginalMessage().startsWith("Trailing token")) {
+            return "malformed JSON: more than one JSON value on the line";
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + path(u) + "'";
         }
