@@ -50,10 +50,12 @@ class StoreDomainsTest {
         ENTRY_POINTS.put("caserecord", EVERY_CLASS);
         // every domain appends its audit rows inside its own transaction
         ENTRY_POINTS.put("audit", List.of("AuditLog"));
-        // cases checks that an assignee is an enabled user; exchange's commands run as SecurityCommands.CONSOLE
+        // cases checks that an assignee is an enabled user; exchange's and imports' commands run as
+        // SecurityCommands.CONSOLE
         // (a String constant that javac copies into the caller, so no rule sees that use: listed as the code names it)
         ENTRY_POINTS.put("security", List.of("UserEntity", "SecurityCommands"));
-        // the domains built on a case: find, open, the locked-case and transaction helpers; a case's attachments
+        // the domains built on a case: find, open, the locked-case and transaction helpers; a case's attachments;
+        // the bulk import checks each record as an intake and numbers it like one (checkIntake, takeNumber)
         ENTRY_POINTS.put("cases", List.of("CaseServiceImpl", "AttachmentEntity", "AttachmentContentEntity"));
         // transfers refuse a case with an alert under way (AlertServiceImpl.openAlerts)
         ENTRY_POINTS.put("alerts", List.of("AlertServiceImpl"));
