@@ -14,7 +14,12 @@ import io.homeward.casemodel.security.LoginThrottledException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +40,11 @@ abstract class ApiServlet extends HttpServlet {
     @Override
     protected final void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
+            if (!wellEncoded(req.getQueryString())) {
+                // the server would refuse it on the first parameter read, as an unexpected exception
+                throw new ApiException(400, "the query string is not percent-encoded UTF-8: encode each parameter"
+                        + " value (e.g. with encodeURIComponent)");
+            }
             handle(req, resp);
         } catch (ApiException e) {
             problem(req, resp, e.status(), e.getMessage(), e.violations(), e.headers().entrySet().stream()
@@ -76,6 +86,44 @@ abstract class ApiServlet extends HttpServlet {
                     withoutMessage);
             problem(req, resp, 500, "The request failed on the server; nothing was changed. Incident " + incident
                     + " is logged for support.", List.of());
+        }
+    }
+
+    /**
+     * @return whether every percent escape of a raw query string is two hex digits and each run of them is well-formed
+     *     UTF-8 (no overlong forms, no surrogates); true for null
+     */
+    static boolean wellEncoded(String query) {
+        if (query == null) {
+            return true;
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+        ByteArrayOutputStream run = new ByteArrayOutputStream();
+        for (int i = 0; i < query.length(); i++) {
+            if (query.charAt(i) == '%') {
+                int high = i + 2 < query.length() ? Character.digit(query.charAt(i + 1), 16) : -1;
+                int low = high < 0 ? -1 : Character.digit(query.charAt(i + 2), 16);
+                if (low < 0) {
+                    return false;
+                }
+                run.write(high * 16 + low);
+                i += 2;
+            } else if (run.size() > 0) {
+                if (!decodes(utf8, run)) {
+                    return false;
+                }
+                run.reset();
+            }
+        }
+        return decodes(utf8, run);
+    }
+
+    private static boolean decodes(CharsetDecoder decoder, ByteArrayOutputStream bytes) {
+        try {
+            decoder.reset().decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 

@@ -13,6 +13,7 @@ import io.homeward.casemodel.NewCase;
 import io.homeward.casemodel.Note;
 import io.homeward.casemodel.Person;
 import io.homeward.casemodel.PersonDetails;
+import io.homeward.casemodel.RiskLevel;
 import io.homeward.casemodel.center.Center;
 import io.homeward.casemodel.center.CenterRegistry;
 import io.homeward.casemodel.security.AuditTrail;
@@ -24,6 +25,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,7 +71,12 @@ public final class CasesServlet extends ApiServlet {
         switch (match.route()) {
             case SEARCH_CASES -> {
                 CasePage page = cases.search(query(req));
-                json(resp, 200, Map.of("items", page.cases(), "total", page.total()));
+                Map<String, Object> answer = new LinkedHashMap<>();
+                answer.put("items", page.cases());
+                answer.put("total", page.total());
+                answer.put("totalCapped", page.totalCapped());
+                answer.put("matches", page.matches());
+                json(resp, 200, answer);
             }
             case CASE_STATISTICS -> json(resp, 200, cases.statistics(query(req)));
             case OPEN_CASE -> {
@@ -293,32 +303,72 @@ public final class CasesServlet extends ApiServlet {
 
     /**
      * Search criteria from the query string: {@code center}, {@code country}, {@code status}, {@code type},
-     * {@code assignee}, {@code overdue} (true/false), {@code q} (case number or name), {@code sort}
-     * ({@code openedAt}, {@code number}, {@code status} or {@code risk}; a leading {@code -} for descending),
-     * {@code offset}, {@code limit}.
+     * {@code risk} (a risk level), {@code assignee}, {@code overdue} (true/false), {@code openedFrom},
+     * {@code openedTo} (UTC days), {@code bornFrom}, {@code bornTo} (a date of birth of any person of the case; all
+     * four ISO dates such as 2026-03-01, both ends included), {@code q} (case number or name; not blank),
+     * {@code sort} ({@code openedAt}, {@code number}, {@code status} or {@code risk}; a leading {@code -} for
+     * descending), {@code offset}, {@code limit}.
+     *
+     * @throws ApiException 400 naming the parameter whose value cannot be a criterion
      */
-    private static CaseQuery query(HttpServletRequest req) {
-        CaseType type = null;
-        String rawType = req.getParameter("type");
-        if (rawType != null) {
-            try {
-                type = CaseType.valueOf(rawType);
-            } catch (IllegalArgumentException e) {
-                throw new ApiException(400, "parameter 'type': '" + rawType + "' is not a case type");
-            }
-        }
+    static CaseQuery query(HttpServletRequest req) {
+        CaseType type = constant(CaseType.class, req, "type", "a case type");
+        RiskLevel risk = constant(RiskLevel.class, req, "risk", "a risk level");
         String overdue = req.getParameter("overdue");
         if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
             throw new ApiException(400, "parameter 'overdue' must be true or false, was '" + overdue + "'");
         }
+        CaseQuery query;
         try {
-            return CaseQuery.all().withCenter(req.getParameter("center")).withCountry(req.getParameter("country"))
-                    .withStatus(req.getParameter("status")).withType(type)
-                    .withOverdue(overdue == null ? null : Boolean.valueOf(overdue)).withText(req.getParameter("q"))
+            query = CaseQuery.all().withCenter(req.getParameter("center")).withCountry(req.getParameter("country"))
+                    .withStatus(req.getParameter("status")).withType(type).withRiskLevel(risk)
+                    .withOverdue(overdue == null ? null : Boolean.valueOf(overdue))
+                    // the messages of an inverted range name both parameters as they are spelt here
+                    .withOpened(date(req, "openedFrom"), date(req, "openedTo"))
+                    .withBorn(date(req, "bornFrom"), date(req, "bornTo"))
                     .withAssignee(req.getParameter("assignee")).withOrder(order(req.getParameter("sort")))
                     .withPage(intParam(req, "offset", 0), intParam(req, "limit", 50));
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, e.getMessage());
+        }
+        String text = req.getParameter("q");
+        if (text != null && text.isBlank()) {
+            // most likely a search box sent empty: listing every case instead would also record them all as read
+            throw new ApiException(400, "parameter 'q' is empty: type a case number or a name, or leave q out to"
+                    + " list cases by the other criteria");
+        }
+        try {
+            return query.withText(text);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "parameter 'q': " + e.getMessage());
+        }
+    }
+
+    /** @return the constant a parameter names exactly, or null when the parameter is missing or empty */
+    private static <E extends Enum<E>> E constant(Class<E> type, HttpServletRequest req, String name, String what) {
+        String raw = req.getParameter(name);
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "parameter '" + name + "': '" + raw + "' is not " + what + " (one of "
+                    + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + ")");
+        }
+    }
+
+    /** @return the ISO date (yyyy-MM-dd) of a parameter, or null without it or when it is empty */
+    private static LocalDate date(HttpServletRequest req, String name) {
+        String raw = req.getParameter(name);
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw new ApiException(400, "parameter '" + name + "' must be a date such as 2026-03-01, was '" + raw
+                    + "'");
         }
     }
 
