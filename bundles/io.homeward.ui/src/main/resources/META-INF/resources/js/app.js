@@ -4,9 +4,9 @@ import { h, replace } from './dom.js';
 import { t, setLanguage, browserLanguage, language, languageName, UI_LANGUAGES } from './i18n.js';
 import { request, get, optional, setCsrfToken, onSessionLost, ApiError } from './api.js';
 import { announce, announceError, clearMessages, describe, navigated } from './messages.js';
-import { session, home, isHub } from './state.js';
+import { session, home, isHub, may } from './state.js';
 import { workView } from './views/work.js';
-import { searchView } from './views/search.js';
+import { searchView, forgetSearch } from './views/search.js';
 import { intakeView } from './views/intake.js';
 import { caseView } from './views/case.js';
 import { hubView } from './views/hub.js';
@@ -15,7 +15,8 @@ const main = document.getElementById('main');
 
 const ROUTES = [
   { path: /^#\/work$/, href: '#/work', nav: 'nav.work', view: () => workView(main) },
-  { path: /^#\/search$/, href: '#/search', nav: 'nav.search', view: () => searchView(main) },
+  // searching lists cases: only for those who may read them (not a center's user administrator)
+  { path: /^#\/search$/, href: '#/search', nav: 'nav.search', view: () => searchView(main), when: () => may('CASE_READ') },
   { path: /^#\/intake$/, href: '#/intake', nav: 'nav.intake', view: () => intakeView(main) },
   { path: /^#\/hub$/, href: '#/hub', nav: 'nav.hub', view: () => hubView(main), when: () => isHub() },
   { path: /^#\/case\/([0-9a-f-]{36})$/, view: m => caseView(main, m[1]) },
@@ -59,6 +60,7 @@ async function startSession(body) {
 
 function endSession() {
   session.user = null;
+  forgetSearch();
   setCsrfToken(null);
   document.getElementById('topbar').hidden = true;
 }

@@ -62,11 +62,27 @@ export function statusBadge(c) {
   return h('span', { class: c.closed ? 'badge status closed' : 'badge status' }, stateLabel(c));
 }
 
-/** A table of cases (cards on narrow screens); overdue rows are marked in words, not by colour alone. */
-export function caseTable(cases, caption) {
+/**
+ * How a search found a case: the person whose name matched (with their role unless it is the child) and why, or
+ * that its number did.
+ */
+function foundBy(c, match) {
+  const reason = h('span', { class: 'badge reason' }, t(`search.reason.${match.reason}`));
+  const person = match.personId ? c.persons.find(p => p.id === match.personId) : null;
+  if (!person) return reason;
+  const role = person.details.role === 'CHILD' ? null : h('span', { class: 'muted' }, ` (${t(`role.${person.details.role}`)})`);
+  return [h('span', { class: 'matched-person' }, personName(person)), role, ' ', reason];
+}
+
+/**
+ * A table of cases (cards on narrow screens); overdue rows are marked in words, not by colour alone.
+ * @param matches for a search by number or name, how each case matched (the API's `matches`): adds a column
+ */
+export function caseTable(cases, caption, matches = []) {
   if (cases.length === 0) return h('p', { class: 'empty' }, t('cases.none'));
   const now = Date.now();
-  const headers = ['cases.number', 'cases.child', 'cases.category', 'cases.country', 'cases.status', 'cases.risk', 'cases.sla', 'cases.opened'];
+  const byCase = new Map(matches.map(m => [m.caseId, m]));
+  const headers = ['cases.number', 'cases.child', ...(byCase.size ? ['search.match'] : []), 'cases.category', 'cases.country', 'cases.status', 'cases.risk', 'cases.sla', 'cases.opened'];
   return h('div', { class: 'table-wrap' }, h('table', { class: 'cases' },
     caption ? h('caption', { class: 'visually-hidden' }, caption) : null,
     h('thead', {}, h('tr', {}, headers.map(key => h('th', { scope: 'col' }, t(key))))),
@@ -76,6 +92,7 @@ export function caseTable(cases, caption) {
       return h('tr', { class: overdue ? 'overdue' : null },
         h('th', { scope: 'row', 'data-label': t('cases.number') }, h('a', { href: `#/case/${c.id}` }, c.number)),
         h('td', { 'data-label': t('cases.child') }, childName(c) ?? h('span', { class: 'muted' }, t('person.unnamed'))),
+        byCase.size ? h('td', { 'data-label': t('search.match'), class: 'found-by' }, byCase.has(c.id) ? foundBy(c, byCase.get(c.id)) : null) : null,
         h('td', { 'data-label': t('cases.category') }, categoryLabel(c)),
         h('td', { 'data-label': t('cases.country') }, countryName(c.country)),
         h('td', { 'data-label': t('cases.status') }, statusBadge(c)),

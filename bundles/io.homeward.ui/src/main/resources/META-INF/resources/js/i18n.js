@@ -75,6 +75,11 @@ export function duration(ms) {
   return t('time.minutes', mins);
 }
 
+/** A count as the user's language writes it: 10,000 in English, 10.000 in Dutch. */
+export function number(n) {
+  return new Intl.NumberFormat(current).format(n);
+}
+
 export function countryName(code) {
   if (!code) return '';
   try {

@@ -10,6 +10,11 @@ export const session = {
   api: null,
 };
 
+/** Whether the signed-in user's roles allow a permission (the API's names, e.g. CASE_READ). */
+export function may(permission) {
+  return (session.user?.permissions ?? []).includes(permission);
+}
+
 /** The signed-in user's own center. */
 export function home() {
   return session.centers.get(session.user?.centerId);
