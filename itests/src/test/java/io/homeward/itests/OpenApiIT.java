@@ -46,6 +46,10 @@ class OpenApiIT {
                     "kind", "SHARE", "toCenterId", "smile-of-the-child", "reason", "seen in Athens"));
             assertEquals(201, share.status(), String.valueOf(share.body()));
             String[] alert = issuedAlert(homeward, api);
+            // the alert's case has a child of the same name: a decision about the two cases, to undo
+            ApiClient.Response link = api.post("/api/v1/duplicates/links", java.util.Map.of("caseId", caseId,
+                    "otherCaseId", alert[2], "sameChild", false, "reason", "born five years apart"));
+            assertEquals(201, link.status(), String.valueOf(link.body()));
 
             ApiClient.Response served = api.get("/api/v1/openapi.json");
             assertEquals(200, served.status());
@@ -57,7 +61,8 @@ class OpenApiIT {
                         .replace("{attachmentId}", attached.body().get("id").asText())
                         .replace("{caseId}", caseId).replace("{referralId}", referral.body().get("id").asText())
                         .replace("{transferId}", share.body().get("id").asText())
-                        .replace("{alertId}", alert[0]).replace("{messageId}", alert[1]);
+                        .replace("{alertId}", alert[0]).replace("{messageId}", alert[1])
+                        .replace("{linkId}", link.body().get("id").asText());
                 for (String method : (Iterable<String>) path.getValue()::fieldNames) {
                     if (!METHODS.contains(method)) {
                         continue;
@@ -76,7 +81,10 @@ class OpenApiIT {
         }
     }
 
-    /** @return the ids of an issued alert of Child Focus and of its CAP message (requested and approved by two people) */
+    /**
+     * @return the ids of an issued alert of Child Focus, of its CAP message (requested and approved by two people) and
+     *     of its case
+     */
     private static String[] issuedAlert(HomewardInstance homeward, ApiClient requester) throws Exception {
         ApiClient.Response opened = requester.post("/api/v1/cases", java.util.Map.of("centerId", RunawayCases.CENTER,
                 "category", "third-party-abduction", "riskLevel", "HIGH", "riskReason", "taken by a stranger",
@@ -94,6 +102,7 @@ class OpenApiIT {
                 "reasons", "openapi", "urgency", "IMMEDIATE", "severity", "SEVERE", "certainty", "LIKELY")).status());
         ApiClient.Response issued = decider.post("/api/v1/alerts/" + alertId + "/issue", java.util.Map.of());
         assertEquals(200, issued.status(), String.valueOf(issued.body()));
-        return new String[] {alertId, issued.body().get("messages").get(0).get("id").asText()};
+        return new String[] {alertId, issued.body().get("messages").get(0).get("id").asText(),
+            opened.body().get("id").asText()};
     }
 }

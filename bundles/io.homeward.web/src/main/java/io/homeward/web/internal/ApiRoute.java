@@ -61,6 +61,12 @@ enum ApiRoute {
     READ_TRANSFER("GET", "/api/v1/transfers/{transferId}"),
     DECIDE_TRANSFER("POST", "/api/v1/transfers/{transferId}/decision"),
 
+    // possible duplicates and the decisions about them: DuplicatesServlet
+    DUPLICATE_CANDIDATES("GET", "/api/v1/duplicates/candidates"),
+    LIST_CASE_LINKS("GET", "/api/v1/duplicates/links"),
+    DECIDE_CASE_LINK("POST", "/api/v1/duplicates/links"),
+    UNDO_CASE_LINK("POST", "/api/v1/duplicates/links/{linkId}/undo"),
+
     // served by AlertsServlet; the fixed segments before /alerts/{alertId}
     REQUEST_ALERT("POST", "/api/v1/alerts"),
     LIST_ALERTS("GET", "/api/v1/alerts"),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.homeward.casemodel.CaseType;
+import io.homeward.casemodel.MatchReason;
 import io.homeward.casemodel.PersonRole;
 import io.homeward.casemodel.RiskLevel;
 import io.homeward.casemodel.Sex;
@@ -63,6 +64,7 @@ class OpenApiDocumentTest {
         JsonNode schemas = document().get("components").get("schemas");
         assertEquals(names(CaseType.values()), strings(schemas.get("CaseType").get("enum")));
         assertEquals(names(RiskLevel.values()), strings(schemas.get("RiskLevel").get("enum")));
+        assertEquals(names(MatchReason.values()), strings(schemas.get("MatchReason").get("enum")));
         JsonNode person = schemas.get("PersonDetails").get("properties");
         assertEquals(names(PersonRole.values()), strings(person.get("role").get("enum")));
         assertEquals(names(Sex.values()), strings(person.get("sex").get("enum")));
