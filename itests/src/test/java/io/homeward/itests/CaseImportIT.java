@@ -85,7 +85,7 @@ class CaseImportIT {
 
     @Test
     void anImportKilledMidwayAndRunAgainImportsEveryRecordOnce() throws Exception {
-        int records = 6000;
+        int records = 15_000;
         Path file = folder.resolve("large.jsonl");
         Files.write(file, IntStream.rangeClosed(1, records).mapToObj(i -> json(record("CF-BULK-" + i, "Bulk" + i,
                 "Kind", "reported", null, Map.of("last-seen-place", "Brugge")))).toList(), StandardCharsets.UTF_8);
