@@ -48,7 +48,11 @@ class DurabilityIT {
                 ApiClient api = ApiClient.forCenter(homeward, "child-focus");
                 for (String id : acknowledged) {
                     ApiClient.Response read = api.get("/api/v1/cases/" + id);
-                    assertEquals(200, read.status(), "acknowledged case " + id + " is lost after round " + round);
+                    int r = round;
+                    // a 500 is no loss but a failure to read: say what the platform logged, for whoever diagnoses it
+                    assertEquals(200, read.status(), () -> "acknowledged case " + id + " is lost after round " + r
+                            + (read.status() == 404 ? "" : ": " + read.body() + "\nlast log lines:\n"
+                                    + tail(homeward)));
                 }
                 ApiClient.Response all = api.get("/api/v1/cases?center=child-focus&limit=500");
                 long total = all.body().get("total").asLong();
@@ -109,5 +113,15 @@ class DurabilityIT {
         return Map.of("centerId", "child-focus", "category", "runaway", "riskLevel", "MEDIUM",
                 "riskReason", "durability test writer " + writer,
                 "persons", List.of(Map.of("role", "CHILD", "familyName", "Test", "givenName", "Writer" + writer)));
+    }
+
+    /** @return the end of the instance's log, or why it cannot be read */
+    private static String tail(HomewardInstance homeward) {
+        try {
+            String log = homeward.log();
+            return log.substring(Math.max(0, log.length() - 4000));
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
     }
 }
