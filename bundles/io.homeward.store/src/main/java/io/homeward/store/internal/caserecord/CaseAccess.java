@@ -37,7 +37,7 @@ public final class CaseAccess {
         CaseFilter filter = new CaseFilter(subject.system() ? CaseQuery.all() : CaseQuery.all()
                 .withViewer(subject.centerId()), centers, clock.instant());
         return database.inTransaction(session -> filter.bind(session.createSelectionQuery(
-                "select count(c) from CaseEntity c" + filter.where() + " and c.id = :caseId", Long.class))
+                "select count(c)" + filter.from() + " and c.id = :caseId", Long.class))
                 .setParameter("caseId", caseId).getSingleResult() > 0);
     }
 

@@ -42,6 +42,8 @@ public final class CaseFilter {
     private final Map<String, Object> rankParameters = new HashMap<>();
     private List<NameKeys.Word> words = List.of();
     private String rank;
+    /** The join of the cases to the name lookups, or empty without names. */
+    private String join = "";
     private boolean numberSearch;
 
     /**
@@ -111,10 +113,11 @@ public final class CaseFilter {
     /**
      * The text condition, from indexes only (hw_case_number_ix, hw_name_key_ix): a text with a digit is a case
      * number or its beginning; any other text is a name, each of whose words must match a word of one person by one
-     * of its keys (see {@link NameKeys}): a spelling, the beginning of one, or a sound. Text with neither matches
-     * nothing. Each alternative is its own indexed lookup, joined by {@code union} and {@code intersect} rather than
-     * {@code or}, which would make H2 read the whole key table. Builds the rank too: by how many words are spelt
-     * the same.
+     * of its keys (see {@link NameKeys}): a spelling, the beginning of one, or a sound. Each alternative is its own
+     * indexed lookup, joined by {@code union} and {@code intersect} rather than {@code or}, which would make H2 read
+     * the whole key table; and the cases are joined to the lookups as a derived table rather than tested with
+     * {@code c.id in (...)}, which H2 evaluates again for every case it finds (a second per thousand matches). Text
+     * with neither digits nor letters matches nothing. Builds the rank too: by how many words are spelt the same.
      */
     private void text(String text) {
         if (CASE_NUMBER.matcher(text).matches()) {
@@ -133,17 +136,19 @@ public final class CaseFilter {
             where.append(" and 1 = 0");
             return;
         }
-        List<String> ranks = new ArrayList<>();
         if (words.size() == 1) {
-            where.append(" and c.id in (").append(wordLookup(0, "caseId")).append(")");
+            join = " join (" + wordLookup(0, "k.caseId as caseId") + ") m on m.caseId = c.id";
         } else {
+            // the persons each of whose words is matched, then their cases once each (two persons of one case can
+            // both match)
             List<String> persons = new ArrayList<>();
             for (int i = 0; i < words.size(); i++) {
-                persons.add("(" + wordLookup(i, "personId") + ")");
+                persons.add("(" + wordLookup(i, "k.personId as personId, k.caseId as caseId") + ")");
             }
-            where.append(" and c.id in (select p.caseId from NameKeyEntity p where p.personId in (")
-                    .append(String.join(" intersect ", persons)).append("))");
+            join = " join (select distinct x.caseId as caseId from (" + String.join(" intersect ", persons)
+                    + ") x) m on m.caseId = c.id";
         }
+        List<String> ranks = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             ranks.add("case when c.id in (select r" + i + ".caseId from NameKeyEntity r" + i + " where r" + i
                     + ".key in :spellings" + i + ") then 0 else 1 end");
@@ -153,21 +158,21 @@ public final class CaseFilter {
     }
 
     /**
-     * @param select {@code caseId} or {@code personId}
+     * @param select the select list of each lookup (alias {@code k} for {@link NameKeyEntity})
      * @return the lookups of one word's keys: its spellings and sounds, and the spellings it begins (from two
      *     letters)
      */
     private String wordLookup(int word, String select) {
         NameKeys.Word keys = words.get(word);
         List<String> lookups = new ArrayList<>();
-        lookups.add("select k.%s from NameKeyEntity k where k.key in :keys%d".formatted(select, word));
+        lookups.add("select %s from NameKeyEntity k where k.key in :keys%d".formatted(select, word));
         parameters.put("keys" + word, keys.keys());
         List<String> spellings = keys.spellings();
         for (int j = 0; j < spellings.size(); j++) {
             if (spellings.get(j).length() >= 2) {
                 String from = "from" + word + "_" + j;
                 String to = "to" + word + "_" + j;
-                lookups.add("select k.%s from NameKeyEntity k where k.key >= :%s and k.key < :%s"
+                lookups.add("select %s from NameKeyEntity k where k.key >= :%s and k.key < :%s"
                         .formatted(select, from, to));
                 parameters.put(from, spellings.get(j));
                 parameters.put(to, after(spellings.get(j)));
@@ -224,9 +229,12 @@ public final class CaseFilter {
         }
     }
 
-    /** @return the condition, starting with {@code " where"} */
-    public String where() {
-        return where.toString();
+    /**
+     * @return the {@code from} and {@code where} clauses, starting with {@code " from CaseEntity c"}; with a name in
+     *     the text, each case once
+     */
+    public String from() {
+        return " from CaseEntity c" + join + where;
     }
 
     /** @return the query, with the parameters of the condition bound */

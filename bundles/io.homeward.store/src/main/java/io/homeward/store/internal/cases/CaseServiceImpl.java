@@ -341,13 +341,13 @@ public class CaseServiceImpl implements CaseService {
         Objects.requireNonNull(query, "query");
         CaseFilter filter = new CaseFilter(query, centers, clock.instant());
         return transaction(session -> {
-            int counted = filter.bind(session.createSelectionQuery("select c.id from CaseEntity c" + filter.where(),
+            int counted = filter.bind(session.createSelectionQuery("select c.id" + filter.from(),
                     UUID.class)).setMaxResults(CasePage.COUNT_CAP + 1).getResultList().size();
             String order = CaseFilter.orderBy(query.order());
             if (filter.rank() != null) {
                 order = " order by " + filter.rank() + "," + order.substring(" order by".length());
             }
-            List<Case> cases = filter.bindRanked(session.createSelectionQuery("from CaseEntity c" + filter.where() + order,
+            List<Case> cases = filter.bindRanked(session.createSelectionQuery("select c" + filter.from() + order,
                     CaseEntity.class)).setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList()
                     .stream().map(CaseEntity::toCase).toList();
             return new CasePage(cases, Math.min(counted, CasePage.COUNT_CAP), counted > CasePage.COUNT_CAP,
@@ -401,10 +401,10 @@ public class CaseServiceImpl implements CaseService {
                 : new CaseFilter(query.withOverdue(true), centers, now);
         return transaction(session -> {
             List<Object[]> groups = filter.bind(session.createSelectionQuery("select c.country, c.type, c.status,"
-                    + " count(c), sum(case when c.closedAt is null then 1 else 0 end) from CaseEntity c"
-                    + filter.where() + " group by c.country, c.type, c.status", Object[].class)).getResultList();
+                    + " count(c), sum(case when c.closedAt is null then 1 else 0 end)"
+                    + filter.from() + " group by c.country, c.type, c.status", Object[].class)).getResultList();
             long overdue = overdueFilter == null ? 0 : overdueFilter.bind(session.createSelectionQuery(
-                    "select count(c) from CaseEntity c" + overdueFilter.where(), Long.class)).getSingleResult();
+                    "select count(c)" + overdueFilter.from(), Long.class)).getSingleResult();
             long total = 0;
             long open = 0;
             Map<String, Long> byCountry = new TreeMap<>();

@@ -458,6 +458,13 @@ public abstract class CaseServiceContract extends DatabaseContract {
         assertEquals(List.of(), ids(service.search(CaseQuery.all().withText("Papadakis"))));
         assertEquals(List.of(), ids(service.search(CaseQuery.all().withText("Maria Mureșan"))),
                 "every word must match one and the same person");
+
+        Case twice = service.open(new NewCase(TestCenters.OTHER, "lost", null, RiskLevel.HIGH, "r", Map.of(),
+                List.of(person(PersonRole.CHILD, "Papadopoulou", "Maria"),
+                        person(PersonRole.REPORTER, "Παπαδοπούλου", "Μαρία"))), "op2");
+        CasePage both = service.search(CaseQuery.all().withText("maria papadopoulou"));
+        assertEquals(List.of(twice.id(), greek.id()), ids(both), "a case two of whose persons match, once");
+        assertEquals(2, both.total());
     }
 
     @Test
