@@ -34,11 +34,12 @@ public final class CaseAccess {
         if (!subject.system() && subject.centerId() == null) {
             return false;
         }
-        CaseFilter filter = new CaseFilter(subject.system() ? CaseQuery.all() : CaseQuery.all()
-                .withViewer(subject.centerId()), centers, clock.instant());
-        return database.inTransaction(session -> filter.bind(session.createSelectionQuery(
-                "select count(c)" + filter.from() + " and c.id = :caseId", Long.class))
-                .setParameter("caseId", caseId).getSingleResult() > 0);
+        CaseQuery query = subject.system() ? CaseQuery.all() : CaseQuery.all().withViewer(subject.centerId());
+        return database.inTransaction(session -> {
+            CaseFilter filter = new CaseFilter(query, centers, clock.instant(), session);
+            return filter.bind(session.createSelectionQuery("select count(c)" + filter.from() + " and c.id = :caseId",
+                    Long.class)).setParameter("caseId", caseId).getSingleResult() > 0;
+        });
     }
 
     /** @return the subject bound to this thread, when it has the permission */

@@ -8,10 +8,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
 
 /**
@@ -50,8 +53,9 @@ public final class CaseFilter {
      * @param centers to know whether the viewer is a hub, and its members; a viewer no installed plugin declares
      *     sees what it owns and what is shared with it
      * @param now the moment that decides what is overdue
+     * @param session to read which spellings sound like the words of a name searched for
      */
-    public CaseFilter(CaseQuery query, CenterRegistry centers, Instant now) {
+    public CaseFilter(CaseQuery query, CenterRegistry centers, Instant now, Session session) {
         if (query.viewer() != null) {
             List<String> members = centers.center(query.viewer()).filter(Center::isHub)
                     .map(hub -> hub.hub().members()).orElse(List.of());
@@ -80,7 +84,7 @@ public final class CaseFilter {
             parameters.put("now", now);
         }
         if (query.text() != null && !query.text().isBlank()) {
-            text(query.text().strip());
+            text(query.text().strip(), session);
         }
     }
 
@@ -111,15 +115,16 @@ public final class CaseFilter {
     }
 
     /**
-     * The text condition, from indexes only (hw_case_number_ix, hw_name_key_ix): a text with a digit is a case
-     * number or its beginning; any other text is a name, each of whose words must match a word of one person by one
-     * of its keys (see {@link NameKeys}): a spelling, the beginning of one, or a sound. Each alternative is its own
-     * indexed lookup, joined by {@code union} and {@code intersect} rather than {@code or}, which would make H2 read
-     * the whole key table; and the cases are joined to the lookups as a derived table rather than tested with
-     * {@code c.id in (...)}, which H2 evaluates again for every case it finds (a second per thousand matches). Text
-     * with neither digits nor letters matches nothing. Builds the rank too: by how many words are spelt the same.
+     * The text condition, from indexes only (hw_case_number_ix, hw_name_key_spelling_ix): a text with a digit is a
+     * case number or its beginning; any other text is a name, each of whose words must match a word of one person:
+     * by one of its spellings, as the beginning of one, or by a spelling that sounds alike and is spelt nearly alike
+     * (see {@link NameKeys}), read first from the sound rows. Each alternative is its own indexed lookup, joined by
+     * {@code union} and {@code intersect} rather than {@code or}, which would make H2 read the whole key table; and
+     * the cases are joined to the lookups as a derived table rather than tested with {@code c.id in (...)}, which H2
+     * evaluates again for every case it finds (a second per thousand matches). Text with neither digits nor letters
+     * matches nothing. Builds the rank too, from each word's best reason.
      */
-    private void text(String text) {
+    private void text(String text, Session session) {
         if (CASE_NUMBER.matcher(text).matches()) {
             String number = text.toUpperCase(Locale.ROOT);
             where.append(" and c.number >= :numberFrom and c.number < :numberTo");
@@ -136,37 +141,71 @@ public final class CaseFilter {
             where.append(" and 1 = 0");
             return;
         }
+        Map<String, List<String>> soundsLike = soundsLike(session, words);
+        List<String> lookups = new ArrayList<>();
+        List<String> ranks = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String select = words.size() == 1 ? "k.caseId as caseId" : "k.personId as personId, k.caseId as caseId";
+            lookups.add("(" + wordLookup(i, select, soundsLike) + ")");
+            ranks.add(wordRank(i));
+        }
         if (words.size() == 1) {
-            join = " join (" + wordLookup(0, "k.caseId as caseId") + ") m on m.caseId = c.id";
+            join = " join " + lookups.get(0) + " m on m.caseId = c.id";
         } else {
             // the persons each of whose words is matched, then their cases once each (two persons of one case can
             // both match)
-            List<String> persons = new ArrayList<>();
-            for (int i = 0; i < words.size(); i++) {
-                persons.add("(" + wordLookup(i, "k.personId as personId, k.caseId as caseId") + ")");
-            }
-            join = " join (select distinct x.caseId as caseId from (" + String.join(" intersect ", persons)
+            join = " join (select distinct x.caseId as caseId from (" + String.join(" intersect ", lookups)
                     + ") x) m on m.caseId = c.id";
-        }
-        List<String> ranks = new ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
-            ranks.add("case when c.id in (select r" + i + ".caseId from NameKeyEntity r" + i + " where r" + i
-                    + ".key in :spellings" + i + ") then 0 else 1 end");
-            rankParameters.put("spellings" + i, words.get(i).spellings());
         }
         rank = String.join(" + ", ranks);
     }
 
     /**
-     * @param select the select list of each lookup (alias {@code k} for {@link NameKeyEntity})
-     * @return the lookups of one word's keys: its spellings and sounds, and the spellings it begins (from two
-     *     letters)
+     * @return for each sound of the words, the spellings stored with it, from hw_name_key_spelling_ix alone
      */
-    private String wordLookup(int word, String select) {
+    private static Map<String, List<String>> soundsLike(Session session, List<NameKeys.Word> words) {
+        List<String> sounds = words.stream().flatMap(word -> word.sounds().keySet().stream()).distinct().toList();
+        Map<String, List<String>> spellings = new HashMap<>();
+        session.createSelectionQuery("select distinct k.key, k.spelling from NameKeyEntity k where k.key in :sounds"
+                + " and k.spelling is not null", Object[].class).setParameter("sounds", sounds).getResultList()
+                .forEach(row -> spellings.computeIfAbsent((String) row[0], key -> new ArrayList<>())
+                        .add((String) row[1]));
+        return spellings;
+    }
+
+    /**
+     * Sorts the spellings that sound like a word into close and alike ones (see {@link NameKeys#closeSpelling},
+     * {@link NameKeys#alikeSpelling}), binds them and the word's own spellings, and returns the lookups of the word:
+     * its spellings and those that sound alike, and the spellings it begins (from two letters).
+     *
+     * @param select the select list of each lookup (alias {@code k} for {@link NameKeyEntity})
+     */
+    private String wordLookup(int word, String select, Map<String, List<String>> soundsLike) {
         NameKeys.Word keys = words.get(word);
+        Set<String> close = new LinkedHashSet<>();
+        Set<String> alike = new LinkedHashSet<>();
+        for (String sound : keys.sounds().keySet()) {
+            for (String spelling : soundsLike.getOrDefault(sound, List.of())) {
+                if (keys.spellings().stream().anyMatch(own -> NameKeys.closeSpelling(own, spelling))) {
+                    close.add(spelling);
+                } else if (keys.spellings().stream().anyMatch(own -> NameKeys.alikeSpelling(own, spelling))) {
+                    alike.add(spelling);
+                }
+            }
+        }
+        keys.spellings().forEach(close::remove);
+        alike.removeAll(close);
+        keys.spellings().forEach(alike::remove);
+        Set<String> all = new LinkedHashSet<>(keys.spellings());
+        all.addAll(close);
+        all.addAll(alike);
+        parameters.put("keys" + word, List.copyOf(all));
+        rankParameters.put("spellings" + word, keys.spellings());
+        if (!close.isEmpty()) {
+            rankParameters.put("close" + word, List.copyOf(close));
+        }
         List<String> lookups = new ArrayList<>();
         lookups.add("select %s from NameKeyEntity k where k.key in :keys%d".formatted(select, word));
-        parameters.put("keys" + word, keys.keys());
         List<String> spellings = keys.spellings();
         for (int j = 0; j < spellings.size(); j++) {
             if (spellings.get(j).length() >= 2) {
@@ -179,6 +218,31 @@ public final class CaseFilter {
             }
         }
         return String.join(" union ", lookups);
+    }
+
+    /**
+     * @return the rank of a case for one word, in the order of {@link NameKeys.Reason}: 0 when a person is spelt
+     *     the same, 1 when a name begins with the word, 2 when one is spelt nearly alike, 3 when it only sounds
+     *     alike. Each test is one plain lookup, which H2 reads once per query rather than once per case.
+     */
+    private String wordRank(int word) {
+        StringBuilder rank = new StringBuilder("case when " + hasKey("in :spellings" + word) + " then 0");
+        List<String> spellings = words.get(word).spellings();
+        for (int j = 0; j < spellings.size(); j++) {
+            if (spellings.get(j).length() >= 2) {
+                rank.append(" when ").append(hasKey(">= :from%d_%d and k.key < :to%d_%d".formatted(word, j, word, j)))
+                        .append(" then 1");
+            }
+        }
+        if (rankParameters.containsKey("close" + word)) {
+            rank.append(" when ").append(hasKey("in :close" + word)).append(" then 2");
+        }
+        return rank.append(" else 3 end").toString();
+    }
+
+    /** @return whether a person of case {@code c} has a key that meets the condition on {@code k.key} */
+    private static String hasKey(String condition) {
+        return "c.id in (select k.caseId from NameKeyEntity k where k.key " + condition + ")";
     }
 
     /**

@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 
 /**
- * One key a person's name is found by (table {@code hw_name_key}, V10): a folded spelling or a sound code of one
- * word of the person's names, see {@link NameKeys}. Written with the person, never updated.
+ * One key a person's name is found by (table {@code hw_name_key}, V10, V14): a folded spelling or a sound code of
+ * one word of the person's names, see {@link NameKeys}. Written with the person, never updated.
  */
 @Entity
 @Immutable
@@ -36,15 +36,20 @@ public class NameKeyEntity {
     @Column(name = "case_id", nullable = false)
     private UUID caseId;
 
+    /** For a sound, the spelling it is the sound of (V14): which spellings sound alike is read from these. */
+    @Column(name = "spelling")
+    private String spelling;
+
     protected NameKeyEntity() {
         // for Hibernate
     }
 
-    NameKeyEntity(UUID personId, UUID caseId, int word, String key) {
+    NameKeyEntity(UUID personId, UUID caseId, int word, String key, String spelling) {
         this.personId = personId;
         this.caseId = caseId;
         this.word = (short) word;
         this.key = key;
+        this.spelling = spelling;
     }
 
     public UUID personId() {
@@ -57,6 +62,11 @@ public class NameKeyEntity {
 
     public String key() {
         return key;
+    }
+
+    /** @return for a sound, the spelling it is the sound of; null for a spelling, or a sound of version 1 */
+    public String spelling() {
+        return spelling;
     }
 
     /** The composite primary key, as Hibernate wants it: a class with the id fields' names and types. */

@@ -3,6 +3,8 @@ package io.homeward.store.internal.caserecord;
 import com.ibm.icu.text.Transliterator;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,15 +29,19 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * <li><b>sounds</b>: the Double Metaphone codes (primary and alternate) of each spelling, which stay the same under
  * most small spelling variants ({@code papadopulu} and {@code papadopoulou} → {@code PPTP}).
  * </ul>
- * The stored keys live in table {@code hw_name_key} (one row per person, word and key); a query word is looked up by
- * its own keys: the same spelling, a spelling it begins, or the same sound. Matches are ranked by
- * {@link #match}: a sound shared by spellings close by edit distance is a likely misspelling, a sound alone is the
- * weakest reason. Thread-safe.
+ * The stored keys live in table {@code hw_name_key} (one row per person, word and key; a sound's row names the
+ * spelling it is the sound of). A query word is looked up by its own spellings, the spellings it begins, and the
+ * stored spellings that share one of its sounds and are near it by edit distance ({@link #closeSpelling}: a likely
+ * misspelling; {@link #alikeSpelling}: worth a look); a shared sound alone is no match, as short codes are shared by
+ * many names. Matches are ranked by {@link #match}. Thread-safe.
  */
 public final class NameKeys {
 
-    /** The version of these rules; persons whose stored keys were made by an older one get new keys. */
-    public static final int VERSION = 1;
+    /**
+     * The version of these rules; persons whose stored keys were made by an older one get new keys. 2: a sound's
+     * row names the spelling it is the sound of.
+     */
+    public static final int VERSION = 2;
 
     /** Longer words are cut: no name word is that long, and keys must fit their column. */
     public static final int MAX_WORD = 60;
@@ -69,8 +75,12 @@ public final class NameKeys {
         List<NameKeyEntity> rows = new ArrayList<>();
         List<Word> words = words(familyName, givenName);
         for (int i = 0; i < words.size(); i++) {
-            for (String key : new LinkedHashSet<>(words.get(i).keys())) {
-                rows.add(new NameKeyEntity(personId, caseId, i, key));
+            Word word = words.get(i);
+            for (String spelling : word.spellings) {
+                rows.add(new NameKeyEntity(personId, caseId, i, spelling, null));
+            }
+            for (Map.Entry<String, String> sound : word.sounds.entrySet()) {
+                rows.add(new NameKeyEntity(personId, caseId, i, sound.getKey(), sound.getValue()));
             }
         }
         return rows;
@@ -79,13 +89,16 @@ public final class NameKeys {
     /** @return the words of a person as stored in its rows, in word order */
     public static List<Word> words(Collection<NameKeyEntity> rows) {
         Map<Integer, List<String>> spellings = new TreeMap<>();
-        Map<Integer, List<String>> sounds = new TreeMap<>();
+        Map<Integer, Map<String, String>> sounds = new TreeMap<>();
         for (NameKeyEntity row : rows) {
-            (row.key().startsWith(SOUND_PREFIX) ? sounds : spellings)
-                    .computeIfAbsent(row.word(), w -> new ArrayList<>()).add(row.key());
+            if (row.key().startsWith(SOUND_PREFIX)) {
+                sounds.computeIfAbsent(row.word(), w -> new LinkedHashMap<>()).put(row.key(), row.spelling());
+            } else {
+                spellings.computeIfAbsent(row.word(), w -> new ArrayList<>()).add(row.key());
+            }
         }
         return spellings.entrySet().stream()
-                .map(e -> new Word(e.getValue(), sounds.getOrDefault(e.getKey(), List.of()))).toList();
+                .map(e -> new Word(e.getValue(), sounds.getOrDefault(e.getKey(), Map.of()))).toList();
     }
 
     /**
@@ -123,17 +136,17 @@ public final class NameKeys {
         if (spellings.isEmpty()) {
             return null;
         }
-        Set<String> sounds = new LinkedHashSet<>();
+        Map<String, String> sounds = new LinkedHashMap<>();
         for (String spelling : spellings) {
             String primary = transliterators.metaphone.doubleMetaphone(spelling);
             String alternate = transliterators.metaphone.doubleMetaphone(spelling, true);
             for (String code : new String[] {primary, alternate}) {
                 if (code != null && !code.isEmpty()) {
-                    sounds.add(SOUND_PREFIX + code);
+                    sounds.putIfAbsent(SOUND_PREFIX + code, spelling);
                 }
             }
         }
-        return new Word(List.copyOf(spellings), List.copyOf(sounds));
+        return new Word(List.copyOf(spellings), Collections.unmodifiableMap(sounds));
     }
 
     private static void add(Set<String> spellings, String folded) {
@@ -160,6 +173,17 @@ public final class NameKeys {
     public static boolean closeSpelling(String a, String b) {
         int d = distance(a, b);
         return d >= 0 && d <= (Math.max(a.length(), b.length()) <= 8 ? 1 : 2);
+    }
+
+    /**
+     * Whether two spellings that sound alike are near enough to be proposed at all: at most three edits, and at
+     * most one in three letters of the longer ({@code filipou}/{@code philippou} are; {@code ana} and {@code
+     * ioeanu}, one sound code though three letters in six are new, are not). Without this bound a short sound code
+     * would match a good part of a hub's children.
+     */
+    public static boolean alikeSpelling(String a, String b) {
+        int d = distance(a, b);
+        return d >= 0 && d <= Math.max(a.length(), b.length()) / 3;
     }
 
     /**
@@ -199,9 +223,13 @@ public final class NameKeys {
                 && known.spellings.stream().anyMatch(k -> k.startsWith(a)))) {
             return Reason.BEGINS_WITH;
         }
-        if (asked.sounds.stream().anyMatch(known.sounds::contains)) {
-            return asked.spellings.stream().anyMatch(a -> known.spellings.stream().anyMatch(k -> closeSpelling(a, k)))
-                    ? Reason.SIMILAR_SPELLING : Reason.SOUNDS_ALIKE;
+        if (asked.sounds.keySet().stream().anyMatch(known.sounds::containsKey)) {
+            if (asked.spellings.stream().anyMatch(a -> known.spellings.stream().anyMatch(k -> closeSpelling(a, k)))) {
+                return Reason.SIMILAR_SPELLING;
+            }
+            if (asked.spellings.stream().anyMatch(a -> known.spellings.stream().anyMatch(k -> alikeSpelling(a, k)))) {
+                return Reason.SOUNDS_ALIKE;
+            }
         }
         return null;
     }
@@ -235,16 +263,10 @@ public final class NameKeys {
      * One word of a name and its keys.
      *
      * @param spellings its folded Latin spellings, at least one, the general transliteration first
-     * @param sounds its sound codes, each starting with {@link #SOUND_PREFIX}
+     * @param sounds its sound codes, each starting with {@link #SOUND_PREFIX}, and the spelling each is the sound of
+     *     (the first, when several spellings sound alike)
      */
-    public record Word(List<String> spellings, List<String> sounds) {
-
-        /** @return every key of the word: spellings, then sounds */
-        public List<String> keys() {
-            List<String> keys = new ArrayList<>(spellings);
-            keys.addAll(sounds);
-            return keys;
-        }
+    public record Word(List<String> spellings, Map<String, String> sounds) {
     }
 
     /** The transforms, built once per thread (building one parses its rules). */

@@ -333,14 +333,16 @@ public class CaseServiceImpl implements CaseService {
     /**
      * {@inheritDoc}
      *
-     * <p>Three indexed queries and one more with names: the matches' ids up to the cap (cheaper than counting a
-     * million rows), the page, and the name keys of the page's persons, which say how each case matched.
+     * <p>Indexed queries only: with a name, the spellings that sound like its words (see {@link CaseFilter}); the
+     * matches' ids up to the cap (cheaper than counting a million rows); the page; with a name, the name keys of the
+     * page's persons, which say how each case matched.
      */
     @Override
     public CasePage search(CaseQuery query) {
         Objects.requireNonNull(query, "query");
-        CaseFilter filter = new CaseFilter(query, centers, clock.instant());
+        Instant now = clock.instant();
         return transaction(session -> {
+            CaseFilter filter = new CaseFilter(query, centers, now, session);
             int counted = filter.bind(session.createSelectionQuery("select c.id" + filter.from(),
                     UUID.class)).setMaxResults(CasePage.COUNT_CAP + 1).getResultList().size();
             String order = CaseFilter.orderBy(query.order());
@@ -395,11 +397,11 @@ public class CaseServiceImpl implements CaseService {
     public CaseStatistics statistics(CaseQuery query) {
         Objects.requireNonNull(query, "query");
         Instant now = clock.instant();
-        CaseFilter filter = new CaseFilter(query, centers, now);
-        // overdue among cases that are not overdue: none
-        CaseFilter overdueFilter = Boolean.FALSE.equals(query.overdue()) ? null
-                : new CaseFilter(query.withOverdue(true), centers, now);
         return transaction(session -> {
+            CaseFilter filter = new CaseFilter(query, centers, now, session);
+            // overdue among cases that are not overdue: none
+            CaseFilter overdueFilter = Boolean.FALSE.equals(query.overdue()) ? null
+                    : new CaseFilter(query.withOverdue(true), centers, now, session);
             List<Object[]> groups = filter.bind(session.createSelectionQuery("select c.country, c.type, c.status,"
                     + " count(c), sum(case when c.closedAt is null then 1 else 0 end)"
                     + filter.from() + " group by c.country, c.type, c.status", Object[].class)).getResultList();

@@ -294,7 +294,8 @@ public final class NameKeyBackfill implements HealthCheck {
         // one JDBC batch rather than an entity per row: about five rows a person, none of them read again here
         session.doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into hw_name_key (person_id, word, name_key, case_id) values (?, ?, ?, ?)")) {
+                    "insert into hw_name_key (person_id, word, name_key, case_id, spelling)"
+                            + " values (?, ?, ?, ?, ?)")) {
                 for (Object[] person : persons) {
                     UUID caseId = (UUID) person[1];
                     for (NameKeyEntity row : NameKeys.rows((UUID) person[0], caseId, (String) person[2],
@@ -303,6 +304,7 @@ public final class NameKeyBackfill implements HealthCheck {
                         insert.setShort(2, (short) row.word());
                         insert.setString(3, row.key());
                         insert.setObject(4, caseId);
+                        insert.setString(5, row.spelling());
                         insert.addBatch();
                     }
                 }

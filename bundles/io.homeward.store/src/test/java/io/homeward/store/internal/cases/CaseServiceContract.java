@@ -41,6 +41,7 @@ import io.homeward.store.internal.DirectPluginCalls;
 import io.homeward.store.internal.StoreDatabase;
 import io.homeward.store.internal.TestCenters;
 import io.homeward.store.internal.TestClock;
+import io.homeward.store.internal.caserecord.NameKeysTest;
 import io.homeward.store.internal.db.Database;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -62,6 +63,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -465,6 +467,30 @@ public abstract class CaseServiceContract extends DatabaseContract {
         CasePage both = service.search(CaseQuery.all().withText("maria papadopoulou"));
         assertEquals(List.of(twice.id(), greek.id()), ids(both), "a case two of whose persons match, once");
         assertEquals(2, both.total());
+    }
+
+    /**
+     * The corpus of {@link NameKeysTest} through the database: what the search's indexed lookups find must be what
+     * the name rules say, for the same reason.
+     */
+    @Test
+    void theCorpusOfNamePairsIsAnsweredByTheSearch() {
+        Map<String, Case> stored = new HashMap<>();
+        Stream.concat(NameKeysTest.variants(), NameKeysTest.strangers()).forEach(pair -> stored.computeIfAbsent(
+                (String) pair.get()[0], name -> service.open(new NewCase(TestCenters.OTHER, "lost", null,
+                        RiskLevel.LOW, "r", Map.of(), List.of(person(PersonRole.CHILD, name, null))), "op")));
+        NameKeysTest.variants().forEach(pair -> {
+            Object[] arguments = pair.get();
+            Case expected = stored.get((String) arguments[0]);
+            CasePage page = service.search(CaseQuery.all().withText((String) arguments[1]).withPage(0, 100));
+            int at = ids(page).indexOf(expected.id());
+            assertTrue(at >= 0, arguments[1] + " must find " + arguments[0]);
+            assertEquals(arguments[2].toString(), page.matches().get(at).reason().name(),
+                    arguments[1] + " finds " + arguments[0]);
+        });
+        NameKeysTest.strangers().forEach(pair -> assertFalse(ids(service.search(CaseQuery.all()
+                .withText((String) pair.get()[1]).withPage(0, 100))).contains(stored.get((String) pair.get()[0]).id()),
+                pair.get()[1] + " must not find " + pair.get()[0]));
     }
 
     @Test
