@@ -47,6 +47,7 @@ public class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
+    private final boolean h2;
 
     /**
      * Opens the database and migrates its schema; fails when either is impossible.
@@ -56,6 +57,7 @@ public class Database implements AutoCloseable {
      */
     protected Database(Settings settings, List<Class<?>> entities) {
         long start = System.nanoTime();
+        h2 = settings.url().startsWith("jdbc:h2:");
         ClassLoader bundleLoader = Database.class.getClassLoader();
         dataSource = new HikariDataSource(settings.hikari());
         try {
@@ -136,6 +138,20 @@ public class Database implements AutoCloseable {
      */
     public <T> T inTransaction(Function<Session, T> work) {
         return sessionFactory.fromTransaction(work);
+    }
+
+    /**
+     * Has the database count anew what its planner chooses indexes by, for tables just filled in bulk: until
+     * PostgreSQL's autovacuum gets to them, it plans for the tables as they were (after importing 100,000 cases a
+     * name search read every case, 23 ms, instead of the six it found, 0.25 ms). Samples the tables, in seconds at a
+     * million rows.
+     */
+    public void analyze(List<String> tables) {
+        inTransaction(session -> {
+            tables.forEach(table -> session.createNativeMutationQuery((h2 ? "ANALYZE TABLE " : "ANALYZE ") + table)
+                    .executeUpdate());
+            return null;
+        });
     }
 
     /** Closes the session factory and the pool; with H2, closing the last connection closes the database. */

@@ -38,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -86,6 +87,9 @@ public final class CaseImporter {
     /** The most refused lines a summary lists; more are counted. */
     public static final int MAX_LISTED_REFUSALS = 10_000;
 
+    /** The tables searches plan by that an import fills: their statistics are counted anew after it. */
+    private static final List<String> SEARCHED_TABLES = List.of("hw_case", "hw_person", "hw_name_key",
+            "hw_case_import");
     private static final Logger LOG = LoggerFactory.getLogger(CaseImporter.class);
 
     private final Database database;
@@ -220,6 +224,14 @@ public final class CaseImporter {
                 stopped = "interrupted; run the import again to import the rest";
             }
             ImportProgress counts = counts();
+            // not after an interruption: a thread with its interrupt flag set makes H2's file channel fail; the run
+            // that imports the rest counts anew
+            if (stopped == null && counts.imported() > 0) {
+                long start = System.nanoTime();
+                database.analyze(SEARCHED_TABLES);
+                LOG.info("Import {}: the database's statistics of {} counted anew in {} ms", id, SEARCHED_TABLES,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            }
             LOG.info("Import {} for center {} {}: {}", id, center.id(), stopped == null ? "finished" : "stopped",
                     counts.describe());
             return new ImportSummary(counts, refusals, refused - refusals.size(), stopped);
