@@ -22,12 +22,17 @@ import io.homeward.casemodel.center.SlaDefinition;
 import io.homeward.casemodel.center.Workflow;
 import io.homeward.casemodel.center.WorkflowAction;
 import io.homeward.casemodel.center.WorkflowState;
+import io.homeward.casemodel.duplicate.Candidate;
+import io.homeward.casemodel.security.Role;
+import io.homeward.casemodel.security.Subject;
+import io.homeward.casemodel.security.SubjectContext;
 import io.homeward.center.PluginCalls;
 import io.homeward.store.internal.StoreDatabase;
 import io.homeward.store.internal.audit.AuditLog;
 import io.homeward.store.internal.caserecord.CaseAccess;
 import io.homeward.store.internal.cases.CaseServiceImpl;
 import io.homeward.store.internal.db.Database;
+import io.homeward.store.internal.duplicates.DuplicateServiceImpl;
 import io.homeward.store.internal.imports.CaseImporter;
 import io.homeward.store.internal.imports.ImportSummary;
 import java.io.BufferedWriter;
@@ -78,11 +83,13 @@ import java.util.stream.Stream;
  * <p>Then {@code queries} searches of each kind (after as many to warm up) through {@code CaseServiceImpl.search},
  * p50/p95/p99 in milliseconds, beside a plain read of a case by primary key as the baseline: case number exact and
  * by prefix; a child's name exact, in another script, misspelt, and in full; a filtered page (country, status and
- * overdue). Also the import's throughput, beside intake one case per transaction and beside plain JDBC inserts of
- * the same rows ({@link RawImportBaseline}), and the database's size per 100,000 cases. Not a test: it asserts
- * nothing. Run with {@code benchmarks/run -Dbenchmark=io.homeward.benchmarks.SearchBenchmark [-Dcases=100000]};
- * {@code -Dqueries=0} measures the import alone, {@code -Dbatch=N} imports N cases per transaction, {@code -Dseed=N}
- * makes other names.
+ * overdue); and the intake panel's candidates (name and date of birth) for an operator of the hub. Also the
+ * import's throughput, beside intake one case per transaction and beside plain JDBC inserts of the same rows
+ * ({@link RawImportBaseline}, at most {@code -Drawcases}, 200,000 by default), and the database's size per 100,000
+ * cases. Not a test: it asserts nothing. Run with {@code benchmarks/run
+ * -Dbenchmark=io.homeward.benchmarks.SearchBenchmark [-Dcases=100000]}; {@code -Dqueries=0} measures the import
+ * alone, {@code -Dbatch=N} imports N cases per transaction, {@code -Dseed=N} makes other names, {@code -Dkeep=true}
+ * leaves the H2 database on disk and the PostgreSQL schema (to EXPLAIN their queries).
  */
 public final class SearchBenchmark {
 
@@ -91,12 +98,17 @@ public final class SearchBenchmark {
     private static final String POSTGRES = System.getProperty("postgres",
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
     private static final long SEED = Long.getLong("seed", 42);
+    private static final boolean KEEP = Boolean.getBoolean("keep");
+    /** The raw JDBC baseline's rows: enough for a steady rate, without doubling a million-case run's time. */
+    private static final int RAW_CASES = Integer.getInteger("rawcases", 200_000);
     private static final int BATCH = Integer.getInteger("batch", CaseImporter.DEFAULT_BATCH);
     /** One case in this many is opened through intake, two days ago, so that its SLA is overdue. */
     private static final int INTAKE_SHARE = 100;
     private static final String HUB = "bench-hub";
     private static final Instant NOW = Instant.now();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Candidates the intake panel gets (the API's default). */
+    private static final int CANDIDATES = 10;
 
     private SearchBenchmark() {
     }
@@ -126,12 +138,20 @@ public final class SearchBenchmark {
                     run("PostgreSQL (" + Database.redacted(POSTGRES) + ", schema of its own)", postgres(schema),
                             postgres(schema + "_raw"), data, () -> postgresSize(schema));
                 } finally {
-                    execute(POSTGRES, "DROP SCHEMA " + schema + " CASCADE");
+                    if (KEEP) {
+                        System.out.println("kept the PostgreSQL schema " + schema);
+                    } else {
+                        execute(POSTGRES, "DROP SCHEMA " + schema + " CASCADE");
+                    }
                     execute(POSTGRES, "DROP SCHEMA " + schema + "_raw CASCADE");
                 }
             }
         }
-        deleteTree(work);
+        if (KEEP) {
+            System.out.println("kept the databases, for EXPLAIN and the like: " + work);
+        } else {
+            deleteTree(work);
+        }
     }
 
     /** @return the PostgreSQL database under test, in the given schema */
@@ -155,7 +175,8 @@ public final class SearchBenchmark {
         try (StoreDatabase database = new StoreDatabase(settings)) {
             PluginCalls direct = new DirectCalls();
             CaseServiceImpl cases = new CaseServiceImpl(database, centers, direct, Clock.systemUTC());
-            AuditLog audit = new AuditLog(database, new CaseAccess(database, centers, clock), Clock.systemUTC());
+            CaseAccess access = new CaseAccess(database, centers, clock);
+            AuditLog audit = new AuditLog(database, access, Clock.systemUTC());
             CaseImporter importer = new CaseImporter(database, cases, centers, audit, Clock.systemUTC(),
                     BATCH, Runtime.getRuntime().availableProcessors());
 
@@ -188,14 +209,16 @@ public final class SearchBenchmark {
                     summary.counts().imported(), importRate.seconds, cpuMillisPerCase);
             System.out.printf(Locale.ROOT, "  baseline intake (CaseService.open, 1/tx): %,8.0f cases/s  (%,d cases in"
                     + " %.1f s)%n", intakeRate.rate, data.intakes.size(), intakeRate.seconds);
-            System.out.printf(Locale.ROOT, "  baseline raw JDBC, the same rows, %d/tx:  %,8.0f cases/s  (no checks, no"
-                    + " name keys to make, no Hibernate)%n", BATCH, RawImportBaseline.run(raw,
-                            (int) summary.counts().imported(), BATCH));
+            int rawCases = (int) Math.min(summary.counts().imported(), RAW_CASES);
+            System.out.printf(Locale.ROOT, "  baseline raw JDBC, the same rows, %d/tx:  %,8.0f cases/s  (%,d cases; no"
+                    + " checks, no name keys to make, no Hibernate)%n", BATCH, RawImportBaseline.run(raw, rawCases,
+                            BATCH), rawCases);
 
             if (QUERIES > 0) {
                 Map<String, Sample> samples = Sample.of(database, data);
                 CaseServiceImpl searching = new CaseServiceImpl(database, centers, direct, clock);
-                measure(database, searching, samples, data);
+                measure(database, searching, new DuplicateServiceImpl(database, searching, access, audit,
+                        Clock.systemUTC()), samples);
             }
         }
         System.out.println(size.get());
@@ -203,65 +226,80 @@ public final class SearchBenchmark {
     }
 
     /** Times every kind of query and prints the table. */
-    private static void measure(Database database, CaseServiceImpl cases, Map<String, Sample> samples, Dataset data) {
+    private static void measure(Database database, CaseServiceImpl cases, DuplicateServiceImpl duplicates,
+            Map<String, Sample> samples) {
         List<Sample> sample = new ArrayList<>(samples.values());
         Random random = new Random(SEED);
         Transliterator latin = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+        Subject operator = Subject.user("bench-operator", HUB, Set.of(Role.HOTLINE_OPERATOR));
         List<Query> queries = List.of(
-                new Query("baseline: case by primary key (find)", null,
-                        s -> cases.find(s.caseId).map(c -> 1L).orElse(0L)),
-                new Query("baseline: raw JDBC select by primary key", null, s -> jdbcById(database, s.caseId)),
-                new Query("case number, exact", s -> s.number, null),
-                new Query("case number, prefix (country and year)", s -> s.number.substring(0,
-                        s.number.lastIndexOf('-') + 1), null),
-                new Query("name, exact (family name as written)", s -> s.name.family(), null),
-                new Query("name, another script (Latin, no marks)", s -> latin.transliterate(s.name.family()), null),
-                new Query("name, misspelt (one letter dropped)", s -> misspelt(latin.transliterate(s.name.family())),
-                        null),
-                new Query("full name (given and family)", s -> s.name.given() + " " + s.name.family(), null),
-                new Query("filtered page: country + status + overdue", null, s -> cases.search(CaseQuery.all()
-                        .withCountry(s.name.language().country).withStatus("received").withOverdue(true)).total()));
+                new Query("baseline: case by primary key (find)", s -> new Found(cases.find(s.caseId).isPresent())),
+                new Query("baseline: raw JDBC select by primary key", s -> new Found(jdbcById(database, s.caseId))),
+                new Query("case number, exact", s -> search(cases, s, s.number)),
+                new Query("case number, prefix (country and year)", s -> search(cases, s, s.number.substring(0,
+                        s.number.lastIndexOf('-') + 1))),
+                new Query("name, exact (family name as written)", s -> search(cases, s, s.name.family())),
+                new Query("name, another script (Latin, no marks)", s -> search(cases, s,
+                        latin.transliterate(s.name.family()))),
+                new Query("name, misspelt (one letter dropped)", s -> search(cases, s,
+                        misspelt(latin.transliterate(s.name.family())))),
+                new Query("full name (given and family)", s -> search(cases, s, s.name.given() + " "
+                        + s.name.family())),
+                new Query("filtered page: country + status + overdue", s -> new Found(cases.search(CaseQuery.all()
+                        .withCountry(s.name.language().country).withStatus("received").withOverdue(true)).total(),
+                        null)),
+                new Query("intake candidates (name, birth; hub operator)", s -> {
+                    List<Candidate> found = SubjectContext.callAs(operator, () -> duplicates.candidates(
+                            s.name.family(), s.name.given(), s.dateOfBirth, CANDIDATES));
+                    return new Found(found.size(), found.stream().anyMatch(c -> c.caseId().equals(s.caseId)));
+                }));
         System.out.printf(Locale.ROOT, "%-45s %9s %9s %9s %12s %9s%n", "", "p50 ms", "p95 ms", "p99 ms",
                 "mean found", "found it");
         for (Query query : queries) {
             List<Double> millis = new ArrayList<>();
             long found = 0;
             int hits = 0;
+            boolean searched = false;
             for (int i = 0; i < 2 * QUERIES; i++) {
                 Sample s = sample.get(random.nextInt(sample.size()));
                 long start = System.nanoTime();
-                long count;
-                boolean hit = false;
-                if (query.text != null) {
-                    CasePage page = cases.search(CaseQuery.all().withText(query.text.apply(s)));
-                    count = page.total();
-                    hit = page.cases().stream().anyMatch(c -> c.id().equals(s.caseId));
-                } else {
-                    count = query.run.apply(s);
-                }
+                Found result = query.run.apply(s);
                 double elapsed = (System.nanoTime() - start) / 1e6;
                 if (i >= QUERIES) { // the first half warms up
                     millis.add(elapsed);
-                    found += count;
-                    hits += hit ? 1 : 0;
+                    found += result.count;
+                    searched = result.hit != null;
+                    hits += Boolean.TRUE.equals(result.hit) ? 1 : 0;
                 }
             }
             Collections.sort(millis);
             System.out.printf(Locale.ROOT, "%-45s %9.2f %9.2f %9.2f %12.1f %9s%n", query.name, percentile(millis, 50),
                     percentile(millis, 95), percentile(millis, 99), found / (double) QUERIES,
-                    query.text == null ? "" : String.format(Locale.ROOT, "%.0f%%", 100.0 * hits / QUERIES));
+                    searched ? String.format(Locale.ROOT, "%.0f%%", 100.0 * hits / QUERIES) : "");
         }
-        System.out.println("(mean found: the matches a search counts, capped at the API's count cap; found it: the"
-                + " searched case on the first page of 50)");
+        System.out.println("(mean found: the matches a search counts, capped at the API's count cap, or the"
+                + " candidates proposed; found it: the searched case on the first page of 50, or among the "
+                + CANDIDATES + " candidates)");
+    }
+
+    /** @return what a search of the text found, and whether the sample's case is on its first page */
+    private static Found search(CaseServiceImpl cases, Sample s, String text) {
+        CasePage page = cases.search(CaseQuery.all().withText(text));
+        return new Found(page.total(), page.cases().stream().anyMatch(c -> c.id().equals(s.caseId)));
+    }
+
+    /** A kind of query, and how to run it for a sample. */
+    private record Query(String name, Function<Sample, Found> run) {
     }
 
     /**
-     * A kind of query.
-     *
-     * @param text the search text for a sample, or null when {@code run} does the query
-     * @param run the query for a sample, returning how many it found; null when {@code text} is searched
+     * @param count how many the query found
+     * @param hit whether the sample's case was among them; null for a query that does not look for it
      */
-    private record Query(String name, Function<Sample, String> text, Function<Sample, Long> run) {
+    private record Found(long count, Boolean hit) {
+        Found(boolean found) {
+            this(found ? 1 : 0, null);
+        }
     }
 
     /** @return the CPU time of this process so far, every thread, when the JVM tells it; else 0 */
@@ -270,12 +308,12 @@ public final class SearchBenchmark {
                 instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
-    private static long jdbcById(Database database, UUID id) {
+    private static boolean jdbcById(Database database, UUID id) {
         return database.inTransaction(session -> session.doReturningWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement("select * from hw_case where id = ?")) {
                 select.setObject(1, id);
                 try (ResultSet rs = select.executeQuery()) {
-                    return rs.next() ? 1L : 0L;
+                    return rs.next();
                 }
             }
         }));
@@ -301,8 +339,8 @@ public final class SearchBenchmark {
     private static final class Dataset {
         final Path file;
         final List<NewCase> intakes = new ArrayList<>();
-        /** External reference → name, of the records searched for. */
-        final Map<String, FictionalNames.Name> searched = new LinkedHashMap<>();
+        /** External reference → child, of the records searched for. */
+        final Map<String, Child> searched = new LinkedHashMap<>();
 
         private Dataset(Path file) {
             this.file = file;
@@ -325,7 +363,8 @@ public final class SearchBenchmark {
                     child.put("givenName", name.given());
                     child.put("sex", female ? "FEMALE" : "MALE");
                     LocalDate opened = first.plusDays(random.nextInt(days));
-                    child.put("dateOfBirth", opened.minusDays(365L * 5 + random.nextInt(365 * 12)).toString());
+                    LocalDate born = opened.minusDays(365L * 5 + random.nextInt(365 * 12));
+                    child.put("dateOfBirth", born.toString());
                     String category = CATEGORIES.get(random.nextInt(CATEGORIES.size()));
                     RiskLevel risk = RiskLevel.values()[random.nextInt(RiskLevel.values().length)];
                     if (i % INTAKE_SHARE == 0) {
@@ -360,7 +399,7 @@ public final class SearchBenchmark {
                     out.write(JSON.writeValueAsString(record));
                     out.newLine();
                     if (i % 97 == 0) {
-                        data.searched.put(reference, name);
+                        data.searched.put(reference, new Child(name, born));
                     }
                 }
             }
@@ -373,8 +412,12 @@ public final class SearchBenchmark {
     private static final List<String> STATUSES = List.of("received", "referred", "follow-up", "resolved", "closed",
             "closed", "closed", "closed");
 
+    /** The child of a record searched for. */
+    private record Child(FictionalNames.Name name, LocalDate dateOfBirth) {
+    }
+
     /** A record searched for: its case, as imported. */
-    private record Sample(UUID caseId, String number, FictionalNames.Name name) {
+    private record Sample(UUID caseId, String number, FictionalNames.Name name, LocalDate dateOfBirth) {
 
         /** @return the samples, by external reference, with the ids and numbers the import gave them */
         static Map<String, Sample> of(Database database, Dataset data) {
@@ -388,8 +431,9 @@ public final class SearchBenchmark {
                         Object[].class).setParameter("center", HUB).setParameter("references", part)
                         .getResultList());
                 for (Object[] row : rows) {
-                    samples.put((String) row[0], new Sample((UUID) row[1], (String) row[2],
-                            data.searched.get((String) row[0])));
+                    Child child = data.searched.get((String) row[0]);
+                    samples.put((String) row[0], new Sample((UUID) row[1], (String) row[2], child.name,
+                            child.dateOfBirth));
                 }
             }
             return samples;
