@@ -166,6 +166,9 @@ public final class CaseFilter {
     private static Map<String, List<String>> soundsLike(Session session, List<NameKeys.Word> words) {
         List<String> sounds = words.stream().flatMap(word -> word.sounds().keySet().stream()).distinct().toList();
         Map<String, List<String>> spellings = new HashMap<>();
+        if (sounds.isEmpty()) {
+            return spellings;
+        }
         session.createSelectionQuery("select distinct k.key, k.spelling from NameKeyEntity k where k.key in :sounds"
                 + " and k.spelling is not null", Object[].class).setParameter("sounds", sounds).getResultList()
                 .forEach(row -> spellings.computeIfAbsent((String) row[0], key -> new ArrayList<>())

@@ -354,7 +354,10 @@ public final class CaseImporter {
             return items;
         }
 
-        /** @return the rows of {@code hw_case_import} for the items' references: reference → {reference, run, line} */
+        /**
+         * @return the rows of {@code hw_case_import} for the items' references: reference → {reference, run, line};
+         *     one index lookup per reference, the primary key leading with the reference (V15)
+         */
         private Map<String, Object[]> importedBefore(List<Item> items) {
             if (items.isEmpty()) {
                 return Map.of();

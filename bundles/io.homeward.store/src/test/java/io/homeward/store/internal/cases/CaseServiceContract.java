@@ -539,6 +539,7 @@ public abstract class CaseServiceContract extends DatabaseContract {
         assertThrows(IllegalArgumentException.class, () -> CaseQuery.all().withText("Emma\u0000Janssens"));
         assertEquals(0, service.search(CaseQuery.all().withText("a b c d e f g h Janssens")).total(),
                 "the first words count, the rest are no error");
+        assertEquals(0, service.search(CaseQuery.all().withText("h")).total(), "a word without a sound code");
         assertEquals(List.of(opened.id()), ids(service.search(CaseQuery.all().withText("Emma Ĵanssens"))));
     }
 
