@@ -89,7 +89,8 @@ import java.util.stream.Stream;
  * cases. Not a test: it asserts nothing. Run with {@code benchmarks/run
  * -Dbenchmark=io.homeward.benchmarks.SearchBenchmark [-Dcases=100000]}; {@code -Dqueries=0} measures the import
  * alone, {@code -Dbatch=N} imports N cases per transaction, {@code -Dseed=N} makes other names, {@code -Dkeep=true}
- * leaves the H2 database on disk and the PostgreSQL schema (to EXPLAIN their queries).
+ * leaves the H2 database on disk and the PostgreSQL schema (to EXPLAIN their queries), {@code -Dh2=false} measures
+ * PostgreSQL only.
  */
 public final class SearchBenchmark {
 
@@ -99,6 +100,7 @@ public final class SearchBenchmark {
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
     private static final long SEED = Long.getLong("seed", 42);
     private static final boolean KEEP = Boolean.getBoolean("keep");
+    private static final boolean H2 = !"false".equals(System.getProperty("h2"));
     /** The raw JDBC baseline's rows: enough for a steady rate, without doubling a million-case run's time. */
     private static final int RAW_CASES = Integer.getInteger("rawcases", 200_000);
     private static final int BATCH = Integer.getInteger("batch", CaseImporter.DEFAULT_BATCH);
@@ -127,9 +129,11 @@ public final class SearchBenchmark {
                 Files.size(data.file) >> 20, (System.nanoTime() - generating) / 1e9);
 
         Path h2 = work.resolve("h2");
-        run("H2 (file, as the platform runs it)", new Database.Settings("jdbc:h2:file:" + h2.resolve("homeward"),
-                "", "", 4), new Database.Settings("jdbc:h2:file:" + work.resolve("h2-raw/homeward"), "", "", 4), data,
-                () -> h2Size(h2));
+        if (H2) {
+            run("H2 (file, as the platform runs it)", new Database.Settings("jdbc:h2:file:"
+                    + h2.resolve("homeward"), "", "", 4), new Database.Settings("jdbc:h2:file:"
+                    + work.resolve("h2-raw/homeward"), "", "", 4), data, () -> h2Size(h2));
+        }
 
         if (!POSTGRES.isBlank()) {
             String schema = "homeward_bench_" + UUID.randomUUID().toString().replace("-", "");
