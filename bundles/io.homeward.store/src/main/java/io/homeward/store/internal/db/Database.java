@@ -41,6 +41,8 @@ public class Database implements AutoCloseable {
 
     /** Where the migrations are, inside this bundle. */
     static final String MIGRATIONS = "io/homeward/store/migration";
+    /** Where the migrations that only PostgreSQL runs are, beside the others. */
+    static final String POSTGRESQL_MIGRATIONS = "io/homeward/store/migration-postgresql";
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final long CONNECTION_TIMEOUT_MS = 5_000;
@@ -63,7 +65,8 @@ public class Database implements AutoCloseable {
         try {
             // Flyway and Hibernate find their plugins and services through ServiceLoader and the thread context
             // class loader; inside OSGi that must be this bundle's loader, where their jars are embedded.
-            MigrateResult migration = withContextClassLoader(bundleLoader, () -> migrate(bundleLoader));
+            MigrateResult migration = withContextClassLoader(bundleLoader,
+                    () -> migrate(bundleLoader, settings.url().startsWith("jdbc:postgresql:")));
             long migrated = System.nanoTime();
             sessionFactory = withContextClassLoader(bundleLoader, () -> buildSessionFactory(bundleLoader, entities));
             LOG.info("Case store ready on {} {}: schema version {} ({} migrations applied), migrations {} ms, "
@@ -78,10 +81,11 @@ public class Database implements AutoCloseable {
         }
     }
 
-    private MigrateResult migrate(ClassLoader bundleLoader) {
+    private MigrateResult migrate(ClassLoader bundleLoader, boolean postgresql) {
         Flyway flyway = Flyway.configure(bundleLoader)
                 .dataSource(dataSource)
-                .locations("classpath:" + MIGRATIONS)
+                .locations(postgresql ? new String[] {"classpath:" + MIGRATIONS, "classpath:" + POSTGRESQL_MIGRATIONS}
+                        : new String[] {"classpath:" + MIGRATIONS})
                 .failOnMissingLocations(true)
                 .load();
         if (flyway.info().all().length == 0) {
