@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homeward.casemodel.Case;
@@ -298,6 +299,20 @@ public abstract class CaseImportContract extends DatabaseContract {
         assertEquals(Set.of("N-1"), found("Papadopulu"), "misspelt");
         CasePage page = cases.search(CaseQuery.all().withText("Μαρία"));
         assertEquals(1, page.total());
+    }
+
+    @Test
+    void aFinishedImportHasPostgresqlVacuumAndAnalyzeEveryTableItFilled() throws IOException {
+        assumeTrue(onPostgres(), "only PostgreSQL tells when a table was last vacuumed and analyzed");
+        assertTrue(importer.importCases(TestCenters.TEST, file(List.of(line(record("V-1", "Horvat", "Iva")))),
+                "legacy.jsonl", "console", progress -> { }).complete());
+
+        List<String> notCounted = database.inTransaction(session -> session.createNativeQuery("select relname from"
+                + " pg_stat_user_tables where schemaname = current_schema() and relname in (:tables)"
+                + " and (last_vacuum is null or last_analyze is null) order by relname", String.class)
+                .setParameterList("tables", List.of("hw_case", "hw_case_field", "hw_person", "hw_name_key",
+                        "hw_timeline_event", "hw_audit", "hw_case_import")).getResultList());
+        assertEquals(List.of(), notCounted, "a page of cases would be planned as if these tables were empty");
     }
 
     @Test
