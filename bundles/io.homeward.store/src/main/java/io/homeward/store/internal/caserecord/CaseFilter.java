@@ -29,7 +29,7 @@ public final class CaseFilter {
      * An open case with an unmet SLA timer past its deadline. A timer met late is not overdue any more: the case
      * no longer waits for anything.
      */
-    private static final String OVERDUE = "(c.closedAt is null and c.id in (select o.id from CaseEntity o join o.slas t"
+    private static final String OVERDUE = "(c.closedAt is null and c.id in (select t.caseId from SlaTimerEntity t"
             + " where t.metAt is null and t.deadline < :now))";
 
     /** Qualifies the enum literals of HQL. */
