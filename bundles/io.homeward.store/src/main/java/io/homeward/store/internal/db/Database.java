@@ -21,6 +21,7 @@ import org.hibernate.boot.registry.BootstrapServiceRegistry;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.BatchSettings;
 import org.hibernate.cfg.FetchSettings;
 import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.cfg.MappingSettings;
@@ -111,7 +112,10 @@ public class Database implements AutoCloseable {
                         // the entities and the migrations disagree
                         SchemaToolingSettings.HBM2DDL_AUTO, "validate",
                         // persons and fields of a page of search results load in a few queries, not one per case
-                        FetchSettings.DEFAULT_BATCH_FETCH_SIZE, 64))
+                        FetchSettings.DEFAULT_BATCH_FETCH_SIZE, 64,
+                        // where a session batches its inserts (the import), the rows of one table go together:
+                        // otherwise each case and its persons alternate, and every batch holds one row
+                        BatchSettings.ORDER_INSERTS, true))
                 .build();
         try {
             MetadataSources sources = new MetadataSources(registry);
