@@ -104,6 +104,8 @@ class DuplicatesBrowserIT {
 
             click(wait, By.linkText("Άνοιγμα της υπόθεσης " + greekNumber + " αντί για νέα"));
             wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Υπόθεση " + greekNumber));
+            assertEquals(Boolean.TRUE, browser.executeScript("return document.documentElement.scrollWidth"
+                    + " <= window.innerWidth"), "the case page does not scroll sideways on a phone either");
             // an operator reads the possible same child but does not decide
             assertTrue(text(wait, By.cssSelector("section.same-child")).contains(latinNumber));
             assertTrue(browser.findElements(By.cssSelector("section.same-child button[data-decision]")).isEmpty());
