@@ -103,6 +103,13 @@ public class CaseEntity {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    /**
+     * The earliest deadline among the case's unmet SLA timers, or null: kept here, and indexed, so that "overdue"
+     * is a condition on the case row rather than a lookup of every overdue timer in the deployment.
+     */
+    @Column(name = "sla_due_at")
+    private Instant slaDueAt;
+
     @Column(name = "assignee")
     private String assignee;
 
@@ -261,6 +268,8 @@ public class CaseEntity {
                 timer.get().meet(at);
             }
         }
+        slaDueAt = slas.stream().filter(SlaTimerEntity::unmet).map(SlaTimerEntity::deadline).min(Instant::compareTo)
+                .orElse(null);
     }
 
     /** Moves the case onto another version of its workflow; the caller then moves it to the mapped state. */

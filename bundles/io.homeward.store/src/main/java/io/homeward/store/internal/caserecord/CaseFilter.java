@@ -29,8 +29,7 @@ public final class CaseFilter {
      * An open case with an unmet SLA timer past its deadline. A timer met late is not overdue any more: the case
      * no longer waits for anything.
      */
-    private static final String OVERDUE = "(c.closedAt is null and c.id in (select t.caseId from SlaTimerEntity t"
-            + " where t.metAt is null and t.deadline < :now))";
+    private static final String OVERDUE = "(c.closedAt is null and c.slaDueAt is not null and c.slaDueAt < :now)";
 
     /** Qualifies the enum literals of HQL. */
     private static final String RISK_LEVEL = "io.homeward.casemodel.RiskLevel.";

@@ -24,10 +24,6 @@ public class SlaTimerEntity {
     @Id
     private UUID id;
 
-    /** Written through the case's timer list; mapped here too so that a query can look timers up without it. */
-    @Column(name = "case_id", insertable = false, updatable = false)
-    private UUID caseId;
-
     @Column(name = "sla_id", nullable = false, updatable = false)
     private String slaId;
 
@@ -81,6 +77,10 @@ public class SlaTimerEntity {
         if (metAt == null) {
             metAt = at;
         }
+    }
+
+    boolean unmet() {
+        return metAt == null;
     }
 
     SlaStatus toStatus() {
