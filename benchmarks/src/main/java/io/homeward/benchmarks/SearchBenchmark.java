@@ -80,8 +80,8 @@ import java.util.stream.Stream;
  * its own that is dropped afterwards. One case in a hundred is opened through intake instead, two days in the past,
  * so that its SLA is overdue (imported cases start no SLA timers) — that intake is the import's baseline.
  *
- * <p>Then {@code queries} searches of each kind (after as many to warm up) through {@code CaseServiceImpl.search},
- * p50/p95/p99 in milliseconds, beside a plain read of a case by primary key as the baseline: case number exact and
+ * <p>Then {@code queries} searches of each kind (after as many to warm up) through {@code CaseServiceImpl.search}
+ * with the hub as viewer (its visibility condition, as a user of the hub searches), p50/p95/p99 in milliseconds, beside a plain read of a case by primary key as the baseline: case number exact and
  * by prefix; a child's name exact, in another script, misspelt, and in full; a filtered page (country, status and
  * overdue); and the intake panel's candidates (name and date of birth) for an operator of the hub. Also the
  * import's throughput, beside intake one case per transaction and beside plain JDBC inserts of the same rows
@@ -90,7 +90,8 @@ import java.util.stream.Stream;
  * -Dbenchmark=io.homeward.benchmarks.SearchBenchmark [-Dcases=100000]}; {@code -Dqueries=0} measures the import
  * alone, {@code -Dbatch=N} imports N cases per transaction, {@code -Dseed=N} makes other names, {@code -Dkeep=true}
  * leaves the H2 database on disk and the PostgreSQL schema (to EXPLAIN their queries), {@code -Dh2=false} measures
- * PostgreSQL only.
+ * PostgreSQL only, {@code -Dschema=NAME} searches again a PostgreSQL schema kept by such a run (same {@code cases}
+ * and {@code seed}), migrated to this build's schema version, without loading it.
  */
 public final class SearchBenchmark {
 
@@ -101,6 +102,8 @@ public final class SearchBenchmark {
     private static final long SEED = Long.getLong("seed", 42);
     private static final boolean KEEP = Boolean.getBoolean("keep");
     private static final boolean H2 = !"false".equals(System.getProperty("h2"));
+    /** A PostgreSQL schema kept by an earlier run with the same cases and seed, to search again without loading. */
+    private static final String SCHEMA = System.getProperty("schema", "");
     /** The raw JDBC baseline's rows: enough for a steady rate, without doubling a million-case run's time. */
     private static final int RAW_CASES = Integer.getInteger("rawcases", 200_000);
     private static final int BATCH = Integer.getInteger("batch", CaseImporter.DEFAULT_BATCH);
@@ -129,13 +132,16 @@ public final class SearchBenchmark {
                 Files.size(data.file) >> 20, (System.nanoTime() - generating) / 1e9);
 
         Path h2 = work.resolve("h2");
-        if (H2) {
+        if (!SCHEMA.isBlank()) {
+            run("PostgreSQL (" + Database.redacted(POSTGRES) + ", kept schema " + SCHEMA + ", migrated, not loaded)",
+                    postgres(SCHEMA), null, data, () -> postgresSize(SCHEMA));
+        } else if (H2) {
             run("H2 (file, as the platform runs it)", new Database.Settings("jdbc:h2:file:"
                     + h2.resolve("homeward"), "", "", 4), new Database.Settings("jdbc:h2:file:"
                     + work.resolve("h2-raw/homeward"), "", "", 4), data, () -> h2Size(h2));
         }
 
-        if (!POSTGRES.isBlank()) {
+        if (!POSTGRES.isBlank() && SCHEMA.isBlank()) {
             String schema = "homeward_bench_" + UUID.randomUUID().toString().replace("-", "");
             if (execute(POSTGRES, "CREATE SCHEMA " + schema) && execute(POSTGRES, "CREATE SCHEMA " + schema + "_raw")) {
                 try {
@@ -167,56 +173,22 @@ public final class SearchBenchmark {
     /**
      * Loads the data set into one database and times the searches.
      *
-     * @param raw another, empty database of the same kind, for the import's raw JDBC baseline
+     * @param raw another, empty database of the same kind, for the import's raw JDBC baseline; null when the
+     *     database already holds the data set, which is then searched only
      */
     private static void run(String name, Database.Settings settings, Database.Settings raw, Dataset data,
             Supplier<String> size) throws IOException {
         System.out.println("== " + name);
         BenchCenters centers = new BenchCenters();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        Result importRate;
-        Result intakeRate;
         try (StoreDatabase database = new StoreDatabase(settings)) {
             PluginCalls direct = new DirectCalls();
             CaseServiceImpl cases = new CaseServiceImpl(database, centers, direct, Clock.systemUTC());
             CaseAccess access = new CaseAccess(database, centers, clock);
             AuditLog audit = new AuditLog(database, access, Clock.systemUTC());
-            CaseImporter importer = new CaseImporter(database, cases, centers, audit, Clock.systemUTC(),
-                    BATCH, Runtime.getRuntime().availableProcessors());
-
-            long start = System.nanoTime();
-            long cpu = processCpuNanos();
-            ImportSummary summary;
-            try (InputStream in = Files.newInputStream(data.file)) {
-                summary = importer.importCases(HUB, in, data.file.getFileName().toString(), "benchmark",
-                        progress -> { });
+            if (raw != null) {
+                load(database, cases, centers, audit, direct, raw, data);
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double cpuMillisPerCase = (processCpuNanos() - cpu) / 1e6 / summary.counts().imported();
-            if (!summary.complete()) {
-                throw new IllegalStateException("the import did not complete: " + summary.refusals().stream()
-                        .limit(5).toList() + " " + summary.stopped());
-            }
-            importRate = new Result(summary.counts().imported() / seconds, seconds);
-
-            // the overdue cases: intake two days ago, one transaction each, through the case service's own path
-            CaseServiceImpl past = new CaseServiceImpl(database, centers, direct,
-                    Clock.fixed(NOW.minus(Duration.ofDays(2)), ZoneOffset.UTC));
-            start = System.nanoTime();
-            for (NewCase intake : data.intakes) {
-                past.open(intake, "benchmark");
-            }
-            seconds = (System.nanoTime() - start) / 1e9;
-            intakeRate = new Result(data.intakes.size() / seconds, seconds);
-            System.out.printf(Locale.ROOT, "import (CaseImporter, %d per transaction):  %,8.0f cases/s  (%,d cases in"
-                    + " %.1f s; %.2f ms of CPU per case, all threads)%n", BATCH, importRate.rate,
-                    summary.counts().imported(), importRate.seconds, cpuMillisPerCase);
-            System.out.printf(Locale.ROOT, "  baseline intake (CaseService.open, 1/tx): %,8.0f cases/s  (%,d cases in"
-                    + " %.1f s)%n", intakeRate.rate, data.intakes.size(), intakeRate.seconds);
-            int rawCases = (int) Math.min(summary.counts().imported(), RAW_CASES);
-            System.out.printf(Locale.ROOT, "  baseline raw JDBC, the same rows, %d/tx:  %,8.0f cases/s  (%,d cases; no"
-                    + " checks, no name keys to make, no Hibernate)%n", BATCH, RawImportBaseline.run(raw, rawCases,
-                            BATCH), rawCases);
 
             if (QUERIES > 0) {
                 Map<String, Sample> samples = Sample.of(database, data);
@@ -227,6 +199,47 @@ public final class SearchBenchmark {
         }
         System.out.println(size.get());
         System.out.println();
+    }
+
+    /** Imports the data set, opens its intakes, and prints both rates beside raw JDBC inserts into the raw database. */
+    private static void load(StoreDatabase database, CaseServiceImpl cases, BenchCenters centers, AuditLog audit,
+            PluginCalls direct, Database.Settings raw, Dataset data) throws IOException {
+        CaseImporter importer = new CaseImporter(database, cases, centers, audit, Clock.systemUTC(),
+                BATCH, Runtime.getRuntime().availableProcessors());
+
+        long start = System.nanoTime();
+        long cpu = processCpuNanos();
+        ImportSummary summary;
+        try (InputStream in = Files.newInputStream(data.file)) {
+            summary = importer.importCases(HUB, in, data.file.getFileName().toString(), "benchmark",
+                    progress -> { });
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMillisPerCase = (processCpuNanos() - cpu) / 1e6 / summary.counts().imported();
+        if (!summary.complete()) {
+            throw new IllegalStateException("the import did not complete: " + summary.refusals().stream()
+                    .limit(5).toList() + " " + summary.stopped());
+        }
+        Result importRate = new Result(summary.counts().imported() / seconds, seconds);
+
+        // the overdue cases: intake two days ago, one transaction each, through the case service's own path
+        CaseServiceImpl past = new CaseServiceImpl(database, centers, direct,
+                Clock.fixed(NOW.minus(Duration.ofDays(2)), ZoneOffset.UTC));
+        start = System.nanoTime();
+        for (NewCase intake : data.intakes) {
+            past.open(intake, "benchmark");
+        }
+        seconds = (System.nanoTime() - start) / 1e9;
+        Result intakeRate = new Result(data.intakes.size() / seconds, seconds);
+        System.out.printf(Locale.ROOT, "import (CaseImporter, %d per transaction):  %,8.0f cases/s  (%,d cases in"
+                + " %.1f s; %.2f ms of CPU per case, all threads)%n", BATCH, importRate.rate,
+                summary.counts().imported(), importRate.seconds, cpuMillisPerCase);
+        System.out.printf(Locale.ROOT, "  baseline intake (CaseService.open, 1/tx): %,8.0f cases/s  (%,d cases in"
+                + " %.1f s)%n", intakeRate.rate, data.intakes.size(), intakeRate.seconds);
+        int rawCases = (int) Math.min(summary.counts().imported(), RAW_CASES);
+        System.out.printf(Locale.ROOT, "  baseline raw JDBC, the same rows, %d/tx:  %,8.0f cases/s  (%,d cases; no"
+                + " checks, no name keys to make, no Hibernate)%n", BATCH, RawImportBaseline.run(raw, rawCases,
+                        BATCH), rawCases);
     }
 
     /** Times every kind of query and prints the table. */
@@ -249,7 +262,7 @@ public final class SearchBenchmark {
                         misspelt(latin.transliterate(s.name.family())))),
                 new Query("full name (given and family)", s -> search(cases, s, s.name.given() + " "
                         + s.name.family())),
-                new Query("filtered page: country + status + overdue", s -> new Found(cases.search(CaseQuery.all()
+                new Query("filtered page: country + status + overdue", s -> new Found(cases.search(CaseQuery.all().withViewer(HUB)
                         .withCountry(s.name.language().country).withStatus("received").withOverdue(true)).total(),
                         null)),
                 new Query("intake candidates (name, birth; hub operator)", s -> {
@@ -288,7 +301,7 @@ public final class SearchBenchmark {
 
     /** @return what a search of the text found, and whether the sample's case is on its first page */
     private static Found search(CaseServiceImpl cases, Sample s, String text) {
-        CasePage page = cases.search(CaseQuery.all().withText(text));
+        CasePage page = cases.search(CaseQuery.all().withViewer(HUB).withText(text));
         return new Found(page.total(), page.cases().stream().anyMatch(c -> c.id().equals(s.caseId)));
     }
 
