@@ -242,6 +242,18 @@ public final class CaseFilter {
         return rank.append(" else 3 end").toString();
     }
 
+    /**
+     * Ranks a case with a person of any role born on the day as if its name had matched better by the weight (the
+     * rank is lower for better matches, by 1 per step of a word's reason). Without a name or a day, nothing changes.
+     */
+    public void rankSameBirth(LocalDate day, int weight) {
+        if (rank != null && day != null) {
+            rank = "(" + rank + ") - case when c.id in (select sb.caseId from PersonEntity sb"
+                    + " where sb.dateOfBirth = :sameBirth) then " + weight + " else 0 end";
+            rankParameters.put("sameBirth", day);
+        }
+    }
+
     /** @return whether a person of case {@code c} has a key that meets the condition on {@code k.key} */
     private static String hasKey(String condition) {
         return "c.id in (select k.caseId from NameKeyEntity k where k.key " + condition + ")";

@@ -56,6 +56,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -70,6 +71,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.JDBCException;
@@ -339,12 +341,30 @@ public class CaseServiceImpl implements CaseService {
      */
     @Override
     public CasePage search(CaseQuery query) {
+        return search(query, null, true);
+    }
+
+    /**
+     * The best matches of a name without their total, for duplicate detection: a case with a person born on the day
+     * ranks one word better, so that the few best candidates are the page's first rather than among every match
+     * read and scored in Java; and nothing is counted.
+     *
+     * @param sameBirth a date of birth to prefer, or null
+     * @param weight what a person born that day adds to a case's score (a word spelt the same adds 3)
+     * @return the page; its total is only the page's own size
+     */
+    public CasePage bestMatches(CaseQuery query, LocalDate sameBirth, int weight) {
         Objects.requireNonNull(query, "query");
+        return search(query, filter -> filter.rankSameBirth(sameBirth, weight), false);
+    }
+
+    private CasePage search(CaseQuery query, Consumer<CaseFilter> ranking, boolean count) {
         Instant now = clock.instant();
         return transaction(session -> {
             CaseFilter filter = new CaseFilter(query, centers, now, session);
-            int counted = filter.bind(session.createSelectionQuery("select c.id" + filter.from(),
-                    UUID.class)).setMaxResults(CasePage.COUNT_CAP + 1).getResultList().size();
+            if (ranking != null) {
+                ranking.accept(filter);
+            }
             String order = CaseFilter.orderBy(query.order());
             if (filter.rank() != null) {
                 order = " order by " + filter.rank() + "," + order.substring(" order by".length());
@@ -355,6 +375,11 @@ public class CaseServiceImpl implements CaseService {
             List<UUID> ids = filter.bindRanked(session.createSelectionQuery("select c.id" + filter.from() + order,
                     UUID.class)).setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
             List<Case> cases = session.findMultiple(CaseEntity.class, ids).stream().map(CaseEntity::toCase).toList();
+            // a page that is not full holds the last matches: they need no counting
+            boolean last = ids.size() < query.limit() && (query.offset() == 0 || !ids.isEmpty());
+            int counted = !count || last ? query.offset() + cases.size() : filter.bind(session.createSelectionQuery(
+                    "select c.id" + filter.from(), UUID.class)).setMaxResults(CasePage.COUNT_CAP + 1).getResultList()
+                    .size();
             return new CasePage(cases, Math.min(counted, CasePage.COUNT_CAP), counted > CasePage.COUNT_CAP,
                     matches(session, filter, cases));
         });

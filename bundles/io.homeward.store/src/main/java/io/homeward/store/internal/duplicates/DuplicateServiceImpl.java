@@ -60,8 +60,6 @@ public final class DuplicateServiceImpl implements DuplicateService {
     static final int REASON_LENGTH = 1000;
     /** The longest part of a stored name searched: two of them and a space fit in one search text. */
     static final int SEARCHABLE_NAME = (CaseQuery.MAX_TEXT - 1) / 2;
-    /** Search results looked at per name: candidates come from the best of them. */
-    private static final int SEARCHED = 100;
     /** What a same date of birth adds to a name match's score (a same spelling is 3 per word). */
     private static final int SAME_BIRTH_SCORE = 3;
     private static final Logger LOG = LoggerFactory.getLogger(DuplicateServiceImpl.class);
@@ -91,7 +89,7 @@ public final class DuplicateServiceImpl implements DuplicateService {
     public List<Candidate> candidates(String familyName, String givenName, LocalDate dateOfBirth, int limit) {
         Subject subject = CaseAccess.permitted(Permission.CASE_READ);
         checkLimit(limit);
-        List<Candidate> found = best(find(subject, familyName, givenName, dateOfBirth, Set.of()), limit);
+        List<Candidate> found = best(find(subject, familyName, givenName, dateOfBirth, Set.of(), limit), limit);
         audit.append(subject.username(), "CANDIDATES_READ", null, found.size() + " candidates for an intake: "
                 + found.stream().map(Candidate::caseNumber).collect(Collectors.joining(", ")));
         return found;
@@ -109,7 +107,7 @@ public final class DuplicateServiceImpl implements DuplicateService {
         List<Candidate> found = best(subjectCase.persons().stream()
                 .filter(person -> person.details().role() == PersonRole.CHILD)
                 .flatMap(child -> find(subject, searchable(child.details().familyName()),
-                        searchable(child.details().givenName()), child.details().dateOfBirth(), excluded).stream())
+                        searchable(child.details().givenName()), child.details().dateOfBirth(), excluded, limit).stream())
                 .toList(), limit);
         audit.append(subject.username(), "CANDIDATES_READ", caseId, found.size() + " possible same child: "
                 + found.stream().map(Candidate::caseNumber).collect(Collectors.joining(", ")));
@@ -202,18 +200,20 @@ public final class DuplicateServiceImpl implements DuplicateService {
     }
 
     /**
-     * @return the cases whose persons answer the name, by the case search with the subject's center as viewer,
-     *     each with the matched person, the reasons and the score; a same date of birth adds to them
+     * @return the best cases whose persons answer the name, at most the limit, by the case search with the subject's
+     *     center as viewer, each with the matched person, the reasons and the score; a same date of birth adds to
+     *     them, in the search's ranking too
      */
     private List<Candidate> find(Subject subject, String familyName, String givenName, LocalDate dateOfBirth,
-            Set<UUID> excluded) {
+            Set<UUID> excluded, int limit) {
         String name = Stream.of(familyName, givenName).filter(part -> part != null && !part.isBlank())
                 .collect(Collectors.joining(" "));
         if (name.isBlank()) {
             return List.of();
         }
-        CasePage page = cases.search(CaseQuery.all().withViewer(subject.system() ? null : subject.centerId())
-                .withText(name).withPage(0, SEARCHED));
+        CasePage page = cases.bestMatches(CaseQuery.all().withViewer(subject.system() ? null : subject.centerId())
+                .withText(name).withPage(0, Math.min(limit + excluded.size(), CaseQuery.MAX_LIMIT)), dateOfBirth,
+                SAME_BIRTH_SCORE);
         List<Candidate> found = new ArrayList<>();
         for (int i = 0; i < page.cases().size(); i++) {
             Case c = page.cases().get(i);

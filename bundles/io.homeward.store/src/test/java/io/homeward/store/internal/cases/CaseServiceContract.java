@@ -716,6 +716,11 @@ public abstract class CaseServiceContract extends DatabaseContract {
         assertEquals(Set.of(), names(cases, service.search(CaseQuery.all()
                 .withViewer(TestCenters.OTHER).withCountry("RO"))));
         assertEquals(2, service.search(CaseQuery.all().withViewer(TestCenters.RO).withPage(0, 1)).total());
+        // a page that is not full is the last one: its total comes from the page, and must be the same
+        for (int offset = 0; offset <= 3; offset++) {
+            assertEquals(2, service.search(CaseQuery.all().withViewer(TestCenters.RO).withPage(offset, 3)).total(),
+                    "the total whatever the page, also past the last match (offset " + offset + ")");
+        }
     }
 
     @Test

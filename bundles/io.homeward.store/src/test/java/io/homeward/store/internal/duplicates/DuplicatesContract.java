@@ -86,6 +86,9 @@ abstract class DuplicatesContract extends DatabaseContract {
         assertTrue(found.get(0).score() > found.get(1).score());
         assertEquals(ana.persons().get(0).id(), found.get(0).personId());
         assertEquals("Popescu", found.get(0).familyName());
+        assertEquals(List.of(ana.id()), as(RO_OPERATOR, () -> duplicates.candidates("Popescu", "Ana", BORN, 1))
+                .stream().map(Candidate::caseId).toList(), "the best one even when one is asked for and a namesake"
+                        + " is newer: the date of birth is ranked by the search, not after it");
 
         List<Candidate> atTheHub = as(HUB_SUPERVISOR, () -> duplicates.candidates("Ana", "Popescu", BORN, 10));
         assertEquals(Set.of(ana.id(), namesake.id(), greek.id()),
