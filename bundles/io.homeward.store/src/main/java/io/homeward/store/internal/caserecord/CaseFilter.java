@@ -26,10 +26,14 @@ import org.hibernate.query.SelectionQuery;
 public final class CaseFilter {
 
     /**
-     * An open case with an unmet SLA timer past its deadline. A timer met late is not overdue any more: the case
-     * no longer waits for anything.
+     * An open case (alias {@code %1$s}) with an unmet SLA timer past its deadline. A timer met late is not overdue
+     * any more: the case no longer waits for anything. The deadline's lower bound makes the condition a range
+     * that begins after the cases without a deadline, which sort first in H2's hw_case_sla_due_ix: with {@code is
+     * not null} alone, H2 read every one of them (all but the few overdue); that test stays, so that the negation
+     * of the condition is true, not null, for a case without a deadline.
      */
-    private static final String OVERDUE = "(c.closedAt is null and c.slaDueAt is not null and c.slaDueAt < :now)";
+    private static final String OVERDUE = "(%1$s.closedAt is null and %1$s.slaDueAt is not null"
+            + " and %1$s.slaDueAt > :noDeadline and %1$s.slaDueAt < :now)";
 
     /** Qualifies the enum literals of HQL. */
     private static final String RISK_LEVEL = "io.homeward.casemodel.RiskLevel.";
@@ -79,7 +83,12 @@ public final class CaseFilter {
                 query.openedTo() == null ? null : startOfDay(query.openedTo().plusDays(1)));
         born(query.bornFrom(), query.bornTo());
         if (query.overdue() != null) {
-            where.append(query.overdue() ? " and " : " and not ").append(OVERDUE);
+            // the overdue cases by their own lookup: H2's estimates prefer any equality (a country, a status) to a
+            // range, and then tested the deadline of every case of the country (189 ms at 200,000 cases, 2 ms
+            // so); the others are most cases, tested row by row (H2 runs a "not in" query once per row)
+            where.append(query.overdue() ? " and c.id in (select o.id from CaseEntity o where "
+                    + OVERDUE.formatted("o") + ")" : " and not " + OVERDUE.formatted("c"));
+            parameters.put("noDeadline", Instant.EPOCH);
             parameters.put("now", now);
         }
         if (query.text() != null && !query.text().isBlank()) {

@@ -52,6 +52,8 @@ public class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
     private final boolean h2;
+    /** Null unless the database is an H2 file. */
+    private final H2Housekeeping housekeeping;
 
     /**
      * Opens the database and migrates its schema; fails when either is impossible.
@@ -77,6 +79,7 @@ public class Database implements AutoCloseable {
                             : migration.targetSchemaVersion,
                     migration.migrationsExecuted, (migrated - start) / 1_000_000,
                     (System.nanoTime() - migrated) / 1_000_000);
+            housekeeping = settings.url().startsWith("jdbc:h2:file:") ? H2Housekeeping.start(dataSource) : null;
         } catch (RuntimeException | Error e) {
             dataSource.close();
             throw e;
@@ -180,6 +183,9 @@ public class Database implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (housekeeping != null) {
+                housekeeping.close();
+            }
             sessionFactory.close();
         } finally {
             dataSource.close();

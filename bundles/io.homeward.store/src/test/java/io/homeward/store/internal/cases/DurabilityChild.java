@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * The process that {@link H2DurabilityTest} kills: opens cases on the H2 file database named by its argument
- * and prints {@code ACK <id>} once each open has returned, as a caller would acknowledge it.
+ * and prints {@code ACK <id>} once each open has returned, as a caller would acknowledge it; at most as many as its
+ * second argument says, so that a parent that died cannot leave it running for long.
  */
 public final class DurabilityChild {
 
@@ -26,8 +27,8 @@ public final class DurabilityChild {
         Database database = new StoreDatabase(new Database.Settings("jdbc:h2:file:" + args[0], "", "", 2));
         CaseServiceImpl service = new CaseServiceImpl(database, new TestCenters(), new DirectPluginCalls(),
                 Clock.systemUTC());
-        // bounded, so that a parent that died cannot leave this running for long
-        for (int i = 0; i < 2_000; i++) {
+        int most = Integer.parseInt(args[1]);
+        for (int i = 0; i < most; i++) {
             Case opened = service.open(new NewCase(TestCenters.OTHER, "lost", null, RiskLevel.LOW, "test", Map.of(),
                     List.of(new PersonDetails(PersonRole.CHILD, null, null, null, null, null, null))), "durability");
             System.out.println("ACK " + opened.id());

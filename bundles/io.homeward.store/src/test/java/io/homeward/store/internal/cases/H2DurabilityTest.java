@@ -25,11 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
  * database is opened again. With H2's default WRITE_DELAY of 500 ms the last acknowledged cases would be lost. The
  * child is killed after seconds of intake, not at its first cases: H2 also lost the last one or two acknowledged
  * cases once it reused the space of dead chunks within seconds (RETENTION_TIME of 0 or 1 s, or its background
- * compaction), which only sustained writing reaches.
+ * compaction), which only sustained writing reaches. H2 reuses a dead chunk's space 45 s after it died, which this
+ * test's few seconds never reach: {@code -Dhomeward.durability.acks=150000} soaks for about two minutes, and then
+ * still loses the last one to three acknowledged cases (three runs of three, with the store's H2 housekeeping and
+ * without it): not solved, see docs/import.md.
  */
 class H2DurabilityTest {
 
-    private static final int ACKNOWLEDGED_BEFORE_KILL = 1_500;
+    private static final int ACKNOWLEDGED_BEFORE_KILL = Integer.getInteger("homeward.durability.acks", 1_500);
 
     @TempDir
     Path folder;
@@ -39,7 +42,7 @@ class H2DurabilityTest {
         Path db = folder.resolve("db/homeward");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dorg.jboss.logging.provider=slf4j",
-                DurabilityChild.class.getName(), db.toString())
+                DurabilityChild.class.getName(), db.toString(), Integer.toString(ACKNOWLEDGED_BEFORE_KILL + 500))
                 .redirectErrorStream(true).start();
         List<UUID> acknowledged = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
