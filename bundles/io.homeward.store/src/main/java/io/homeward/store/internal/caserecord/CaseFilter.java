@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.hibernate.Session;
+import org.hibernate.dialect.H2Dialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.query.SelectionQuery;
 
 /**
@@ -83,17 +85,25 @@ public final class CaseFilter {
                 query.openedTo() == null ? null : startOfDay(query.openedTo().plusDays(1)));
         born(query.bornFrom(), query.bornTo());
         if (query.overdue() != null) {
-            // the overdue cases by their own lookup: H2's estimates prefer any equality (a country, a status) to a
-            // range, and then tested the deadline of every case of the country (189 ms at 200,000 cases, 2 ms
-            // so); the others are most cases, tested row by row (H2 runs a "not in" query once per row)
-            where.append(query.overdue() ? " and c.id in (select o.id from CaseEntity o where "
-                    + OVERDUE.formatted("o") + ")" : " and not " + OVERDUE.formatted("c"));
+            // On H2 the overdue cases by a lookup of their own: its estimates prefer any equality (a country, a
+            // status) to a range, and then it tested the deadline of every case of the country (189 ms at 200,000
+            // cases; 22 ms at a million so). PostgreSQL estimates from its statistics and reads the deadline index
+            // for the plain condition, where the lookup would cost it a join (6 ms against 27 at a million). Cases
+            // not overdue are most cases: tested row by row (as "not in" a lookup, 33 s on H2 at 200,000 cases).
+            where.append(!query.overdue() ? " and not " + OVERDUE.formatted("c") : onH2(session)
+                    ? " and c.id in (select o.id from CaseEntity o where " + OVERDUE.formatted("o") + ")"
+                    : " and " + OVERDUE.formatted("c"));
             parameters.put("noDeadline", Instant.EPOCH);
             parameters.put("now", now);
         }
         if (query.text() != null && !query.text().isBlank()) {
             text(query.text().strip(), session);
         }
+    }
+
+    private static boolean onH2(Session session) {
+        return session.getSessionFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices()
+                .getDialect() instanceof H2Dialect;
     }
 
     /**
