@@ -65,7 +65,9 @@ public class Database implements AutoCloseable {
         long start = System.nanoTime();
         h2 = settings.url().startsWith("jdbc:h2:");
         ClassLoader bundleLoader = Database.class.getClassLoader();
-        dataSource = new HikariDataSource(settings.hikari());
+        // Hikari loads the driver's DataSource through the thread's context class loader first: the bundle's own
+        // driver, whichever thread activates the store (a test's class path may hold another copy of H2)
+        dataSource = withContextClassLoader(bundleLoader, () -> new HikariDataSource(settings.hikari()));
         try {
             // Flyway and Hibernate find their plugins and services through ServiceLoader and the thread context
             // class loader; inside OSGi that must be this bundle's loader, where their jars are embedded.

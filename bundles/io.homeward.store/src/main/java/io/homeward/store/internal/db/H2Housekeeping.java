@@ -41,13 +41,17 @@ final class H2Housekeeping implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> compact(store), 1, 1, TimeUnit.SECONDS);
     }
 
-    /** @return the housekeeping of the H2 file database behind the data source */
+    /**
+     * @return the housekeeping of the H2 file database behind the data source, or null when its store cannot be
+     *     reached: then the file grows, which is said in the log, but the database serves
+     */
     static H2Housekeeping start(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
             return new H2Housekeeping(session.getDatabase().getStore().getMvStore());
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the H2 database to keep its file compact", e);
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("The H2 database file will not be compacted and grows with every commit: {}", e.toString());
+            return null;
         }
     }
 
