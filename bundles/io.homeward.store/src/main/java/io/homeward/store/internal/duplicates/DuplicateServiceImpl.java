@@ -107,7 +107,8 @@ public final class DuplicateServiceImpl implements DuplicateService {
         List<Candidate> found = best(subjectCase.persons().stream()
                 .filter(person -> person.details().role() == PersonRole.CHILD)
                 .flatMap(child -> find(subject, searchable(child.details().familyName()),
-                        searchable(child.details().givenName()), child.details().dateOfBirth(), excluded, limit).stream())
+                        searchable(child.details().givenName()), child.details().dateOfBirth(), excluded, limit)
+                        .stream())
                 .toList(), limit);
         audit.append(subject.username(), "CANDIDATES_READ", caseId, found.size() + " possible same child: "
                 + found.stream().map(Candidate::caseNumber).collect(Collectors.joining(", ")));

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class H2HousekeepingTest {
 
     private static final int COMMITS = 8_000;
-    /** 40,000 rows of about 100 bytes (4 MB) in a file of this size at most: 25 MB with the housekeeping, 200 without. */
+    /** 40,000 rows of about 100 bytes (4 MB) in a file this size at most: 25 MB with the housekeeping, 200 without. */
     private static final long MOST_BYTES = 48L << 20;
 
     @TempDir
