@@ -377,12 +377,26 @@ public class CaseServiceImpl implements CaseService {
             List<Case> cases = session.findMultiple(CaseEntity.class, ids).stream().map(CaseEntity::toCase).toList();
             // a page that is not full holds the last matches: they need no counting
             boolean last = ids.size() < query.limit() && (query.offset() == 0 || !ids.isEmpty());
-            int counted = !count || last ? query.offset() + cases.size() : filter.bind(session.createSelectionQuery(
-                    "select c.id" + filter.from(), UUID.class)).setMaxResults(CasePage.COUNT_CAP + 1).getResultList()
-                    .size();
+            int counted = !count || last ? query.offset() + cases.size() : count(session, filter);
             return new CasePage(cases, Math.min(counted, CasePage.COUNT_CAP), counted > CasePage.COUNT_CAP,
                     matches(session, filter, cases));
         });
+    }
+
+    /**
+     * @return how many cases match, counted up to one more than {@link CasePage#COUNT_CAP}: a range of case numbers
+     *     by the database, which reads hw_case_number_ix in order and stops at the cap (a derived table is limited
+     *     only in an order); any other search by reading the ids, since in any order the database would have to
+     *     sort every match first
+     */
+    private static int count(Session session, CaseFilter filter) {
+        if (filter.numberSearch()) {
+            return filter.bind(session.createSelectionQuery("select count(*) from (select c.id as id" + filter.from()
+                    + " order by c.number limit " + (CasePage.COUNT_CAP + 1) + ") x", Long.class)).getSingleResult()
+                    .intValue();
+        }
+        return filter.bind(session.createSelectionQuery("select c.id" + filter.from(), UUID.class))
+                .setMaxResults(CasePage.COUNT_CAP + 1).getResultList().size();
     }
 
     /** @return how each case of a page answered the text of its search; empty for a search without text */

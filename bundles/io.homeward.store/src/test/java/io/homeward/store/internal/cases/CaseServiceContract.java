@@ -525,6 +525,12 @@ public abstract class CaseServiceContract extends DatabaseContract {
         assertEquals(List.of(second.id(), first.id()), ids(service.search(CaseQuery.all().withText("tc-2026-000"))),
                 "any case, the beginning typed in lower case");
         assertEquals(List.of(), ids(service.search(CaseQuery.all().withText("TC-2026-0009"))));
+        Case third = open();
+        CasePage firstOfThree = service.search(CaseQuery.all().withText("TC-2026").withPage(0, 1));
+        assertEquals(List.of(third.id()), ids(firstOfThree));
+        assertEquals(3, firstOfThree.total(), "a page of one counts every case the beginning matches");
+        assertEquals(0, service.search(CaseQuery.all().withViewer(TestCenters.OTHER).withText("TC-2026")
+                .withPage(0, 1)).total(), "but none the viewer may not see");
     }
 
     @Test
