@@ -2,11 +2,14 @@ package io.homeward.web.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -33,12 +36,17 @@ final class Json {
     /** Largest request body accepted; intake and actions are small, attachments have their own endpoint. */
     static final int MAX_BODY_BYTES = 1 << 20;
 
+    /** Deepest nesting accepted: the API's bodies nest three levels at most. */
+    static final int MAX_NESTING = 32;
+
     static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // {"text": "a", "text": "b"} is two answers to one question, not the last one
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             // a risk level of 3 is a wrong type, not CRITICAL
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
@@ -64,7 +72,7 @@ final class Json {
         }
         MAPPER.addMixIn(Center.class, CenterMixin.class);
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(32).maxStringLength(MAX_BODY_BYTES).build());
+                .maxNestingDepth(MAX_NESTING).maxStringLength(MAX_BODY_BYTES).build());
     }
 
     private Json() {
@@ -75,12 +83,66 @@ final class Json {
      * @throws ApiException 415 when not JSON, 413 when too large, 400 with a precise reason when malformed
      */
     static <T> T read(HttpServletRequest req, Class<T> type) throws IOException {
-        byte[] body = body(req);
+        return parse(body(req), type);
+    }
+
+    /**
+     * @return the body as the given type
+     * @throws ApiException 400 with a precise reason when malformed, beyond the limits of the API, or {@code null}
+     */
+    static <T> T parse(byte[] body, Class<T> type) throws IOException {
+        T value;
         try {
-            return MAPPER.readValue(body, type);
+            // read as a value rather than by readTree, which ignores FAIL_ON_TRAILING_TOKENS
+            JsonNode tree = MAPPER.readerFor(JsonNode.class).readValue(body);
+            if (tree == null || tree.isNull()) {
+                throw new ApiException(400, "the request body is null; send a JSON object");
+            }
+            String unstorable = unstorableText(tree, "");
+            if (unstorable != null) {
+                throw new ApiException(400, "field '" + unstorable + "' holds a NUL character or half of a surrogate"
+                        + " pair (\\u0000, \\ud800…\\udfff alone), which no text may hold");
+            }
+            value = MAPPER.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
             throw new ApiException(400, describe(e));
         }
+        return value;
+    }
+
+    /**
+     * @return the path of the first name or text in the tree that holds a NUL or an unpaired surrogate, which no
+     *     database of the store keeps as sent (PostgreSQL refuses the one and replaces the other); null if none
+     */
+    private static String unstorableText(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return storable(node.textValue()) ? null : path;
+        }
+        for (var field : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
+            String where = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+            String found = storable(field.getKey()) ? unstorableText(field.getValue(), where) : where;
+            if (found != null) {
+                return found;
+            }
+        }
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            String found = unstorableText(node.get(i), path + "[" + i + "]");
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0 || Character.isLowSurrogate(c)
+                    || Character.isHighSurrogate(c) && (++i == text.length() || !Character.isLowSurrogate(text.charAt(i)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -110,6 +172,14 @@ final class Json {
 
     /** A message naming what is wrong and where, without Java class names. */
     static String describe(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            // Jackson's message names its own configuration methods; the limits are the API's
+            return "the JSON is beyond the limits of the API: at most " + MAX_NESTING + " levels of nesting and"
+                    + " numbers of at most " + StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " digits";
+        }
+        if (e instanceof MismatchedInputException m && m.getOriginalMessage().startsWith("Trailing token")) {
+            return "malformed JSON: more follows the body's JSON value";
+        }
         if (endsEarly(e)) {
             return "malformed JSON: the body ends before the JSON value is complete";
         }
@@ -133,7 +203,8 @@ final class Json {
             String where = path(m);
             return (where.isEmpty() ? "" : "field '" + where + "': ") + "wrong type or shape of value";
         }
-        return "malformed JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return e.getLocation() == null ? "malformed JSON" : "malformed JSON at line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr();
     }
 
     /** @return whether the input ended inside a value; Jackson may report it as a mapping problem of that value */

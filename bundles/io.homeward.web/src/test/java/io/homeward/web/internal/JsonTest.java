@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.homeward.casemodel.NewCase;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class JsonTest {
@@ -62,6 +64,34 @@ class JsonTest {
                 java.util.List.of(), java.util.List.of(), java.util.List.of(), hub, "seec 1");
         String json = Json.MAPPER.writeValueAsString(seec);
         assertTrue(json.contains("\"hub\":{\"members\":[\"AL\",\"GR\"],\"routing\":\"TRANSFER\""), json);
+    }
+
+    @Test
+    void aNullBodyDeepNestingAndEndlessNumbersAre400() {
+        assertEquals("the request body is null; send a JSON object", refusal(" null ", NewCase.class));
+        // a typed body refuses a wrong shape before it reads deeper; a free-form value reads on to the limits
+        String deep = "{\"a\":" + "[".repeat(40) + "]".repeat(40) + "}";
+        assertTrue(refusal(deep, JsonNode.class).startsWith("the JSON is beyond the limits of the API: at most 32"),
+                refusal(deep, JsonNode.class));
+        String endless = "{\"a\":" + "9".repeat(1200) + "}";
+        assertTrue(refusal(endless, JsonNode.class).contains("numbers of at most 1000 digits"),
+                refusal(endless, JsonNode.class));
+        assertEquals("field 'persons[0].familyName' holds a NUL character or half of a surrogate pair (\\u0000,"
+                + " \\ud800…\\udfff alone), which no text may hold", refusal("{\"centerId\":\"c\",\"category\":\"x\","
+                + "\"persons\":[{\"role\":\"CHILD\",\"familyName\":\"a\\u0000\"}]}", NewCase.class));
+        assertTrue(refusal("{\"centerId\":\"\\ud800x\"}", NewCase.class).startsWith("field 'centerId' holds"));
+        assertTrue(refusal("{\"centerId\":\"\\udc00\"}", NewCase.class).startsWith("field 'centerId' holds"));
+        assertTrue(refusal("{\"centerId\":\"c\",\"category\":\"x\"} []", NewCase.class).startsWith("malformed JSON"),
+                "a second value after the body");
+        assertTrue(refusal("{\"centerId\":\"c\",\"centerId\":\"d\"}", NewCase.class).startsWith("malformed JSON"),
+                "a field twice");
+        assertEquals("field 'category' is required", refusal("{\"centerId\":\"a\\\\u0000 \\ud83d\\ude00\"}",
+                NewCase.class), "an escaped backslash before u0000 is text, and a whole pair is a character");
+    }
+
+    private static String refusal(String body, Class<?> type) {
+        return assertThrows(ApiException.class, () -> Json.parse(body.getBytes(StandardCharsets.UTF_8), type))
+                .getMessage();
     }
 
     private static String describe(String json) {
