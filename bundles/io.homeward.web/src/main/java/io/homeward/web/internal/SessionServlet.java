@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,14 +42,25 @@ public final class SessionServlet extends ApiServlet {
 
     /** The body of a login. */
     record Login(String username, String password) {
+        Login {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(password, "password");
+        }
     }
 
     /** The body of a language change. */
     record Language(String language) {
+        Language {
+            Objects.requireNonNull(language, "language");
+        }
     }
 
     /** The body of a password change. */
     record PasswordChange(String currentPassword, String newPassword) {
+        PasswordChange {
+            Objects.requireNonNull(currentPassword, "currentPassword");
+            Objects.requireNonNull(newPassword, "newPassword");
+        }
     }
 
     @Override

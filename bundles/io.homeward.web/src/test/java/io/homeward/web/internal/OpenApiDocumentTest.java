@@ -60,6 +60,23 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void theSessionBodiesAreDescribedByTheNamesTheServerReads() throws IOException {
+        JsonNode paths = document().get("paths");
+        Map<String, Class<? extends Record>> bodies = Map.of("/api/v1/session", SessionServlet.Login.class,
+                "/api/v1/session/language", SessionServlet.Language.class,
+                "/api/v1/session/password", SessionServlet.PasswordChange.class);
+        bodies.forEach((path, body) -> {
+            JsonNode schema = paths.get(path).get(path.endsWith("session") ? "post" : "put").get("requestBody")
+                    .get("content").get("application/json").get("schema");
+            List<String> components = Arrays.stream(body.getRecordComponents()).map(c -> c.getName()).toList();
+            assertEquals(new TreeSet<>(components), new TreeSet<>(strings(schema.get("required"))), path + ": required");
+            List<String> properties = new ArrayList<>();
+            schema.get("properties").fieldNames().forEachRemaining(properties::add);
+            assertEquals(new TreeSet<>(components), new TreeSet<>(properties), path + ": properties");
+        });
+    }
+
+    @Test
     void theEnumerationsAreThoseOfTheCaseModel() throws IOException {
         JsonNode schemas = document().get("components").get("schemas");
         assertEquals(names(CaseType.values()), strings(schemas.get("CaseType").get("enum")));
