@@ -20,8 +20,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -44,6 +47,10 @@ abstract class ApiServlet extends HttpServlet {
                 // the server would refuse it on the first parameter read, as an unexpected exception
                 throw new ApiException(400, "the query string is not percent-encoded UTF-8: encode each parameter"
                         + " value (e.g. with encodeURIComponent)");
+            }
+            if (req.getQueryString() != null && req.getQueryString().contains("%00")) {
+                throw new ApiException(400, "the query string holds a NUL character (%00), which no parameter may"
+                        + " hold");
             }
             handle(req, resp);
         } catch (ApiException e) {
@@ -132,7 +139,33 @@ abstract class ApiServlet extends HttpServlet {
      * the API servlets dispatch by {@link ApiRoute} instead.
      */
     void handle(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        List<String> allowed = allowedMethods();
+        if (!allowed.contains(req.getMethod())) {
+            // rather than HttpServlet's 501 for a method it does not know, and its TRACE, which echoes the
+            // request's headers (a CSRF token among them) back to whoever can make the browser send one
+            throw new ApiException(405, req.getMethod() + " is not allowed on " + req.getRequestURI() + "; allowed: "
+                    + String.join(", ", allowed)).withHeader("Allow", String.join(", ", allowed));
+        }
         super.service(req, resp);
+    }
+
+    /** @return the methods this servlet answers by {@link HttpServlet}'s dispatch: those it has a method for */
+    private List<String> allowedMethods() {
+        List<String> allowed = new ArrayList<>();
+        for (String method : List.of("GET", "POST", "PUT", "DELETE")) {
+            String name = "do" + method.charAt(0) + method.substring(1).toLowerCase(Locale.ROOT);
+            boolean overridden = Stream.<Class<?>>iterate(getClass(), c -> c != HttpServlet.class,
+                    c -> c.getSuperclass()).anyMatch(c -> Arrays.stream(c.getDeclaredMethods())
+                            .anyMatch(m -> m.getName().equals(name)));
+            if (overridden) {
+                allowed.add(method);
+                if (method.equals("GET")) {
+                    allowed.add("HEAD");
+                }
+            }
+        }
+        allowed.add("OPTIONS");
+        return allowed;
     }
 
     /**
