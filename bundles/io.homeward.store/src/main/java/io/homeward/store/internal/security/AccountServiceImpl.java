@@ -144,16 +144,23 @@ public final class AccountServiceImpl implements AccountService {
     public UserSession login(String username, String password, String clientAddress) {
         Objects.requireNonNull(clientAddress, "clientAddress");
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        String userKey = "user:" + name;
+        // a name no account can have (too long, a NUL, any character user:add refuses) is a failure at once: no
+        // lookup, no decoy hash, and counted against the address only, since its key would not fit
+        boolean possible = USERNAME.matcher(name).matches();
+        String userKey = possible ? "user:" + name : null;
         String addressKey = "address:" + clientAddress;
         Instant now = clock.instant();
         Duration wait = database.inTransaction(session -> {
-            Duration a = blocked(session, userKey, now);
+            Duration a = userKey == null ? Duration.ZERO : blocked(session, userKey, now);
             Duration b = blocked(session, addressKey, now);
             return a.compareTo(b) >= 0 ? a : b;
         });
         if (!wait.isZero()) {
             throw new LoginThrottledException(wait);
+        }
+        if (!possible) {
+            failed(null, addressKey, null);
+            throw new AuthenticationException();
         }
         Optional<UserEntity> found = database.inTransaction(session -> Optional.ofNullable(
                 session.find(UserEntity.class, name)));
@@ -198,7 +205,9 @@ public final class AccountServiceImpl implements AccountService {
             try {
                 database.inTransaction(session -> {
                     Instant now = clock.instant();
-                    count(session, userKey, perUser, now);
+                    if (userKey != null) {
+                        count(session, userKey, perUser, now);
+                    }
                     count(session, addressKey, perAddress, now);
                     // the attempted name only when it is an account: a password typed into the username field
                     // must not end up in the trail

@@ -144,6 +144,22 @@ abstract class SecurityContract extends DatabaseContract {
     }
 
     @Test
+    void aNameNoAccountCanHaveFailsAtOnceAndCountsAgainstItsAddress() {
+        String password = create("cf.worker", "test-center", Role.CASE_WORKER);
+        // before: the over-long name's throttle row did not fit its column, and the login answered 500
+        for (String impossible : List.of("u".repeat(400), "cf.worker\u0000", "cf worker", "<script>")) {
+            assertThrows(AuthenticationException.class, () -> accounts.login(impossible, password, "192.0.2.9"),
+                    impossible);
+        }
+        for (int i = 0; i < 16; i++) {
+            assertThrows(AuthenticationException.class, () -> accounts.login("x".repeat(101), "guess", "192.0.2.9"));
+        }
+        assertThrows(LoginThrottledException.class, () -> accounts.login("cf.worker", password, "192.0.2.9"),
+                "twenty failures from one address block it");
+        assertNotNull(accounts.login("cf.worker", password, "192.0.2.10"));
+    }
+
+    @Test
     void manyFailuresFromOneAddressBlockThatAddressForEveryUsername() {
         String password = create("cf.worker", "test-center", Role.CASE_WORKER);
         for (int i = 0; i < 20; i++) {
