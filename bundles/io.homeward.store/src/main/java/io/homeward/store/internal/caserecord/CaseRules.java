@@ -6,6 +6,9 @@ import io.homeward.casemodel.center.Center;
 import io.homeward.casemodel.center.FieldDefinition;
 import io.homeward.casemodel.center.FieldType;
 import io.homeward.casemodel.center.WorkflowState;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +28,10 @@ public final class CaseRules {
     public static final int NAME_LENGTH = 200;
     static final int PHONE_LENGTH = 50;
     public static final int USER_LENGTH = 200;
+    /** A risk reason or a physical description: a few paragraphs, not a document. */
+    public static final int TEXT_LENGTH = 4000;
+    /** The oldest person a case may name, in years: a date of birth before it is a typing error. */
+    static final int MAX_AGE_YEARS = 120;
 
     private CaseRules() {
     }
@@ -89,10 +96,20 @@ public final class CaseRules {
      *
      * @param prefix how the request names the person, e.g. {@code persons[0].}
      */
-    public static void checkPerson(PersonDetails person, String prefix, List<Violation> violations) {
+    public static void checkPerson(PersonDetails person, String prefix, Instant now, List<Violation> violations) {
         checkLength(person.familyName(), prefix + "familyName", NAME_LENGTH, violations);
         checkLength(person.givenName(), prefix + "givenName", NAME_LENGTH, violations);
+        checkLength(person.description(), prefix + "description", TEXT_LENGTH, violations);
         checkLength(person.phone(), prefix + "phone", PHONE_LENGTH, violations);
+        LocalDate born = person.dateOfBirth();
+        // tomorrow in UTC is today somewhere: a center east of Greenwich may record a birth of its own today
+        LocalDate latest = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1);
+        LocalDate earliest = latest.minusYears(MAX_AGE_YEARS);
+        if (born != null && (born.isAfter(latest) || born.isBefore(earliest))) {
+            violations.add(new Violation(prefix + "dateOfBirth", born + " is not between " + earliest + " and "
+                    + latest, "field.date-out-of-range", List.of(born.toString(), earliest.toString(),
+                            latest.toString())));
+        }
     }
 
     /** Checks that a text, when given, has at most {@code max} characters. */

@@ -174,10 +174,10 @@ public class CaseServiceImpl implements CaseService {
     public Case open(NewCase intake, String actor, Function<CaseEntity, List<Object>> alsoPersist) {
         Objects.requireNonNull(intake, "intake");
         Objects.requireNonNull(actor, "actor");
-        CheckedIntake checked = check(intake);
+        Instant now = clock.instant();
+        CheckedIntake checked = check(intake, now);
         Center center = checked.center();
 
-        Instant now = clock.instant();
         // outside the transaction: creating a sequence's counter row takes a transaction of its own
         ensureCounter(checked.counterKey(now));
         Case opened = transaction(session -> {
@@ -229,7 +229,7 @@ public class CaseServiceImpl implements CaseService {
      */
     public CheckedIntake checkIntake(NewCase intake) {
         Objects.requireNonNull(intake, "intake");
-        return check(intake);
+        return check(intake, clock.instant());
     }
 
     /**
@@ -263,10 +263,11 @@ public class CaseServiceImpl implements CaseService {
      * Routes an intake (see {@link IntakeRouting}) and checks it against the declaration and the guards of the
      * center that will own the case, collecting every problem.
      *
+     * @param now the moment of the intake, which decides the dates of birth it may give
      * @return what the checks looked up
      * @throws InvalidCaseException listing every problem found
      */
-    private CheckedIntake check(NewCase intake) {
+    private CheckedIntake check(NewCase intake, Instant now) {
         List<Violation> violations = new ArrayList<>();
         Route route = IntakeRouting.route(intake, centers, violations);
         Center center = route == null ? null : route.center();
@@ -293,6 +294,7 @@ public class CaseServiceImpl implements CaseService {
         if (intake.riskReason() == null || intake.riskReason().isBlank()) {
             violations.add(new Violation("riskReason", "must say why the risk level was set"));
         }
+        CaseRules.checkLength(intake.riskReason(), "riskReason", CaseRules.TEXT_LENGTH, violations);
         if (intake.country() != null && !Countries.isCode(intake.country())) {
             violations.add(new Violation("country", intake.country() + " is not an ISO 3166-1 alpha-2 country code"));
         }
@@ -302,7 +304,7 @@ public class CaseServiceImpl implements CaseService {
             CaseRules.checkRequiredAtIntake(route.requiredAtIntake(), routed.country(), routed.fields(), violations);
         }
         for (int i = 0; i < intake.persons().size(); i++) {
-            CaseRules.checkPerson(intake.persons().get(i), "persons[" + i + "].", violations);
+            CaseRules.checkPerson(intake.persons().get(i), "persons[" + i + "].", now, violations);
         }
         if (intake.persons().stream().noneMatch(p -> p.role() == PersonRole.CHILD)) {
             violations.add(new Violation("persons", "a case needs at least one person with role CHILD"));
@@ -630,7 +632,7 @@ public class CaseServiceImpl implements CaseService {
         Objects.requireNonNull(person, "person");
         Objects.requireNonNull(actor, "actor");
         List<Violation> violations = new ArrayList<>();
-        CaseRules.checkPerson(person, "", violations);
+        CaseRules.checkPerson(person, "", clock.instant(), violations);
         if (!violations.isEmpty()) {
             throw new InvalidCaseException(violations);
         }
@@ -684,8 +686,10 @@ public class CaseServiceImpl implements CaseService {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(actor, "actor");
-        String name = filename == null ? "" : filename.substring(Math.max(filename.lastIndexOf('/'),
-                filename.lastIndexOf('\\')) + 1).strip();
+        // no folders, and no control or format characters: a CR or LF would break a header that names the file,
+        // a right-to-left override would show "photo\u202Egnp.exe" as "photoexe.png"
+        String plain = filename == null ? "" : filename.replaceAll("[\\p{Cc}\\p{Cf}]", "");
+        String name = plain.substring(Math.max(plain.lastIndexOf('/'), plain.lastIndexOf('\\')) + 1).strip();
         List<Violation> violations = new ArrayList<>();
         if (name.isEmpty()) {
             violations.add(new Violation("filename", "give the file's name"));

@@ -1025,6 +1025,37 @@ public abstract class CaseServiceContract extends DatabaseContract {
     }
 
     @Test
+    void impossibleBirthDatesAndEndlessTextsAreRefusedAndNothingIsWritten() {
+        // before: intake stored children born in 2999 and 1800, and a risk reason of 900 kB
+        PersonDetails future = new PersonDetails(PersonRole.CHILD, "Peeters", "Lotte", null, LocalDate.of(2999, 1, 1),
+                null, null);
+        PersonDetails ancient = new PersonDetails(PersonRole.CHILD, "Peeters", "Lotte", null, LocalDate.of(1800, 1, 1),
+                "x".repeat(4001), null);
+        NewCase intake = new NewCase(TestCenters.TEST, "runaway", null, RiskLevel.LOW, "r".repeat(900_000),
+                Map.of("last-seen", "2026-02-28"), List.of(future, ancient));
+        List<Violation> refused = assertThrows(InvalidCaseException.class, () -> service.open(intake, "op1"))
+                .violations();
+        assertEquals(List.of("riskReason", "persons[0].dateOfBirth", "persons[1].description",
+                "persons[1].dateOfBirth"), refused.stream().map(Violation::field).toList());
+        // the test clock stands in March 2026: tomorrow in UTC is the latest birth, 120 years before it the earliest
+        assertEquals(new Violation("persons[0].dateOfBirth", "2999-01-01 is not between 1906-03-02 and 2026-03-02",
+                "field.date-out-of-range", List.of("2999-01-01", "1906-03-02", "2026-03-02")), refused.get(1));
+        Case opened = open();
+        assertThrows(InvalidCaseException.class, () -> service.addPerson(opened.id(), opened.version(), future, "cw1"));
+        assertEquals(1, service.search(CaseQuery.all()).total(), "nothing but the one good case was written");
+    }
+
+    @Test
+    void attachmentNamesLoseControlAndDirectionCharacters() throws Exception {
+        Case opened = open();
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+        // before: a CR, an LF and the right-to-left override were stored as sent
+        Attachment named = service.attach(opened.id(), "pho\r\nto\u202Egnp.exe\u0000", "image/png", png.length,
+                new ByteArrayInputStream(png), "cw1");
+        assertEquals("photognp.exe", named.filename());
+    }
+
+    @Test
     void attachmentsAreStoredWithTheirDigestAndTypeDetectedFromTheContent() throws Exception {
         Case opened = open();
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
