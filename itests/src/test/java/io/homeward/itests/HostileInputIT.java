@@ -106,6 +106,68 @@ class HostileInputIT {
         assertUnchanged();
     }
 
+    /**
+     * Every operation of the OpenAPI that takes a JSON body, sent bodies no client should send: each answer is a 4xx
+     * problem, never a 5xx (before: {@code null} answered 500 on 19 routes, deep nesting and a 1,200-digit number on
+     * every route, a null member on the session's).
+     */
+    @Test
+    void everyJsonRouteRefusesHostileBodiesWithA4xx() throws Exception {
+        List<String> bodies = List.of("null", "[]", "\"text\"", "12", "{\"a\":" + "[".repeat(40) + "]".repeat(40) + "}",
+                "{\"reason\":" + "9".repeat(1200) + "}", "{\"username\":null,\"password\":null}",
+                "{\"language\":null}", "{\"currentPassword\":null,\"newPassword\":null}",
+                "{\"text\":\"a\u0000b\"}", "{\"text\":\"x\",\"text\":\"y\"}", "{\"caseId\":\"../../etc/passwd\"}",
+                "{\"reason\":1e999999}", "{\"text\":\"\\ud800\"}");
+        JsonNode paths = api.get("/api/v1/openapi.json").body().get("paths");
+        int sent = 0;
+        for (var path : (Iterable<Map.Entry<String, JsonNode>>) paths::fields) {
+            String target = path.getKey().replace("{id}", caseId).replaceAll("\\{[^}]+}",
+                    "00000000-0000-4000-8000-000000000000");
+            for (var operation : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                if (!operation.getValue().path("requestBody").path("content").has("application/json")) {
+                    continue;
+                }
+                String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
+                for (String body : bodies) {
+                    ApiClient.Response answer = api.send(method, target, body, "If-Match", etag());
+                    assertTrue(answer.status() >= 400 && answer.status() < 500, method + " " + target + " " + body
+                            + " answered " + answer.status() + ": " + answer.body());
+                    sent++;
+                }
+                byte[] invalidUtf8 = {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, '(', '"', '}'};
+                ApiClient.Response answer = api.send(method, target, "application/json",
+                        HttpRequest.BodyPublishers.ofByteArray(invalidUtf8), "If-Match", etag());
+                assertTrue(answer.status() >= 400 && answer.status() < 500, method + " " + target + " invalid UTF-8"
+                        + " answered " + answer.status());
+                sent++;
+            }
+        }
+        for (String query : List.of("?q=a%00b", "?assignee=%00", "?center=%C3%28", "?q=%ED%A0%80")) {
+            ApiClient.Response answer = api.get("/api/v1/cases" + query);
+            assertEquals(400, answer.status(), query + ": " + answer.body());
+            sent++;
+        }
+        assertTrue(sent > 300, "only " + sent + " requests: the OpenAPI lost its bodies?");
+        System.out.printf("%d hostile bodies sent to the JSON operations of the OpenAPI, each refused with a 4xx%n",
+                sent);
+        assertUnchanged();
+    }
+
+    /** TRACE would echo the request's headers; a method no route knows is 405 with what is allowed, not 501. */
+    @Test
+    void traceAndUnknownMethodsAre405WithTheAllowedOnes() throws Exception {
+        for (String path : List.of("/api/v1/session", "/api/v1/cases", casePath, "/health")) {
+            for (String method : List.of("TRACE", "PROPFIND", "FOO", "get")) {
+                ApiClient.Response answer = api.send(method, path, null, HttpRequest.BodyPublishers.noBody(),
+                        "X-CSRF-Token", "echo-me");
+                assertEquals(405, answer.status(), method + " " + path);
+                assertTrue(answer.header("Allow") != null && answer.header("Allow").contains("GET"),
+                        method + " " + path + " Allow: " + answer.header("Allow"));
+                assertTrue(!String.valueOf(answer.body()).contains("echo-me"), method + " " + path + " echoed");
+            }
+        }
+    }
+
     @Test
     void jsonOverOneMegabyteIs413() throws Exception {
         String huge = "{\"text\": \"" + "x".repeat(1024 * 1024 + 10) + "\"}";
