@@ -19,6 +19,7 @@ import io.homeward.casemodel.security.Permission;
 import io.homeward.casemodel.security.Subject;
 import io.homeward.casemodel.security.SubjectContext;
 import io.homeward.store.internal.audit.AuditLog;
+import io.homeward.store.internal.audit.PendingAudit;
 import io.homeward.store.internal.caserecord.CaseAccess;
 import io.homeward.store.internal.caserecord.CaseChanges;
 import io.homeward.store.internal.db.Database;
@@ -35,8 +36,6 @@ import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link CaseService} that every other bundle gets: authorization, center scoping and auditing around
@@ -55,15 +54,12 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * A method added to {@link CaseService} must be added here too (the compiler insists), with its permission.
  *
- * <p>A change is recorded right after it commits, in a transaction of its own: the implementation owns its
- * transactions (plugin guards run outside them). The case's own timeline, written in the change's transaction,
- * holds who did what in any case; should the audit append fail, the failure is logged with the case id.
- * A read is recorded before its result is returned: a read that cannot be recorded is refused.
+ * <p>A change is recorded in its own transaction, last before it commits ({@link PendingAudit}): the change and
+ * its entry are stored together or not at all, and a change whose entry cannot be written is not made. A read is
+ * recorded before its result is returned: a read that cannot be recorded is refused.
  */
 @Component(service = CaseService.class)
 public final class AuthorizedCaseService implements CaseService {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AuthorizedCaseService.class);
 
     private final CaseServiceImpl cases;
     private final CaseAccess access;
@@ -88,9 +84,8 @@ public final class AuthorizedCaseService implements CaseService {
         if (!subject.system() && !intake.centerId().equals(subject.centerId())) {
             throw new AccessDeniedException("you can open cases for your own center only");
         }
-        Case opened = cases.open(intake, actor(subject, actor));
-        changed(subject, "CASE_OPENED", opened.id(), null, opened, "");
-        return opened;
+        return audited(subject, "CASE_OPENED", Case::id, opened -> changes(null, opened, ""),
+                () -> cases.open(intake, actor(subject, actor)));
     }
 
     @Override
@@ -133,10 +128,9 @@ public final class AuthorizedCaseService implements CaseService {
     @Override
     public int migrate(String centerId, String workflowId, int fromVersion, String actor) {
         Subject subject = permitted(Permission.PLATFORM_ADMIN);
-        int moved = cases.migrate(centerId, workflowId, fromVersion, actor(subject, actor));
-        appendAfterChange(subject, "WORKFLOW_MIGRATED", null, "center " + centerId + ", workflow " + workflowId
-                + " from version " + fromVersion + ": " + moved + " open case(s) moved");
-        return moved;
+        return audited(subject, "WORKFLOW_MIGRATED", moved -> null, moved -> "center " + centerId + ", workflow "
+                + workflowId + " from version " + fromVersion + ": " + moved + " open case(s) moved",
+                () -> cases.migrate(centerId, workflowId, fromVersion, actor(subject, actor)));
     }
 
     @Override
@@ -166,9 +160,8 @@ public final class AuthorizedCaseService implements CaseService {
             throw new InvalidCaseException("assignee", "no active user " + assignee + " whose center can see case "
                     + before.number());
         }
-        Case after = cases.assign(id, expectedVersion, assignee, actor(subject, actor));
-        changed(subject, "CASE_CHANGED", id, before, after, "assigned");
-        return after;
+        return audited(subject, "CASE_CHANGED", Case::id, after -> changes(before, after, "assigned"),
+                () -> cases.assign(id, expectedVersion, assignee, actor(subject, actor)));
     }
 
     @Override
@@ -180,9 +173,8 @@ public final class AuthorizedCaseService implements CaseService {
     public Note addNote(UUID id, String text, String actor) {
         Subject subject = permitted(Permission.CASE_UPDATE);
         writable(subject, id);
-        Note note = cases.addNote(id, text, actor(subject, actor));
-        appendAfterChange(subject, "NOTE_ADDED", id, "note " + note.id() + ": (none) → " + note.text());
-        return note;
+        return audited(subject, "NOTE_ADDED", Note::caseId, note -> "note " + note.id() + ": (none) → " + note.text(),
+                () -> cases.addNote(id, text, actor(subject, actor)));
     }
 
     @Override
@@ -195,11 +187,10 @@ public final class AuthorizedCaseService implements CaseService {
             String actor) {
         Subject subject = permitted(Permission.CASE_UPDATE);
         writable(subject, id);
-        Attachment attached = cases.attach(id, filename, declaredType, declaredSize, content, actor(subject, actor));
-        appendAfterChange(subject, "ATTACHMENT_ADDED", id, "attachment " + attached.id() + ": (none) → "
-                + attached.filename() + ", " + attached.contentType() + ", " + attached.size() + " bytes, SHA-256 "
-                + attached.sha256());
-        return attached;
+        return audited(subject, "ATTACHMENT_ADDED", Attachment::caseId, attached -> "attachment " + attached.id()
+                + ": (none) → " + attached.filename() + ", " + attached.contentType() + ", " + attached.size()
+                + " bytes, SHA-256 " + attached.sha256(),
+                () -> cases.attach(id, filename, declaredType, declaredSize, content, actor(subject, actor)));
     }
 
     @Override
@@ -235,9 +226,8 @@ public final class AuthorizedCaseService implements CaseService {
     private Case change(UUID id, String what, Function<Subject, Case> change) {
         Subject subject = permitted(Permission.CASE_UPDATE);
         Case before = writable(subject, id);
-        Case after = change.apply(subject);
-        changed(subject, "CASE_CHANGED", id, before, after, what);
-        return after;
+        return audited(subject, "CASE_CHANGED", Case::id, after -> changes(before, after, what),
+                () -> change.apply(subject));
     }
 
     /** @return the subject bound to this thread, when it has the permission */
@@ -274,25 +264,27 @@ public final class AuthorizedCaseService implements CaseService {
         audit.append(subject.username(), action, caseId, detail);
     }
 
-    private void changed(Subject subject, String action, UUID caseId, Case before, Case after, String what) {
-        String changes = CaseChanges.between(before, after);
-        appendAfterChange(subject, action, caseId, what.isEmpty() ? changes : what + (changes.isEmpty() ? ""
-                : "\n" + changes));
+    /**
+     * Makes a change whose audit entry is written in the change's own transaction (see {@link PendingAudit}).
+     *
+     * @param caseId the case the change concerns, from what it returns; may give null
+     * @param detail what changed, from what the change returns
+     */
+    private <T> T audited(Subject subject, String action, Function<T, UUID> caseId, Function<T, String> detail,
+            Supplier<T> change) {
+        return PendingAudit.around((session, result) -> audit.append(session, subject.username(), action,
+                caseId.apply(result), detail.apply(result)), change);
     }
 
-    /** The change is committed: a failure to record it must not report the change as failed. */
+    /** @return what the audit entry of a change of a case says: what was done, then every value it changed */
+    private static String changes(Case before, Case after, String what) {
+        String changes = CaseChanges.between(before, after);
+        return what.isEmpty() ? changes : what + (changes.isEmpty() ? "" : "\n" + changes);
+    }
+
     /** @return whether the user exists, is enabled and their center can see the case */
     private boolean visibleToUser(String username, UUID caseId) {
         return cases.enabledUser(username).filter(user -> access.visible(user, caseId)).isPresent();
-    }
-
-    private void appendAfterChange(Subject subject, String action, UUID caseId, String detail) {
-        try {
-            audit.append(subject.username(), action, caseId, detail);
-        } catch (RuntimeException e) {
-            LOG.error("Audit record {} of case {} by {} could not be written ({}); the change itself is committed"
-                    + " and on the case's timeline", action, caseId, subject.username(), e.getClass().getName());
-        }
     }
 
     private static String criteria(CaseQuery query) {

@@ -36,6 +36,7 @@ import io.homeward.casemodel.security.Subject;
 import io.homeward.casemodel.spi.CaseGuard;
 import io.homeward.casemodel.spi.CenterPlugin;
 import io.homeward.center.PluginCalls;
+import io.homeward.store.internal.audit.PendingAudit;
 import io.homeward.store.internal.caserecord.CaseEntity;
 import io.homeward.store.internal.caserecord.CaseFilter;
 import io.homeward.store.internal.caserecord.CaseRules;
@@ -211,7 +212,7 @@ public class CaseServiceImpl implements CaseService {
             events.forEach(session::persist);
             also.forEach(session::persist);
             session.flush();
-            return entity.toCase();
+            return PendingAudit.write(session, entity.toCase());
         });
         LOG.info("Opened case {} ({}) of center {} in state {}{}", opened.number(), opened.id(), opened.centerId(),
                 opened.status(), checked.routedNote() == null ? "" : ", " + checked.routedNote());
@@ -555,7 +556,7 @@ public class CaseServiceImpl implements CaseService {
             }
             events.forEach(session::persist);
             session.flush();
-            return cases.size();
+            return PendingAudit.write(session, cases.size());
         });
         LOG.info("Migrated {} open cases of center {} from workflow {} v{} to v{}", moved, centerId, workflowId,
                 fromVersion, current.version());
@@ -662,7 +663,7 @@ public class CaseServiceImpl implements CaseService {
             existingCase(session, id);
             NoteEntity entity = new NoteEntity(id, actor, clock.instant(), text);
             session.persist(entity);
-            return entity.toNote();
+            return PendingAudit.write(session, entity.toNote());
         });
         LOG.info("Case {}: note {} written", id, note.id());
         return note;
@@ -729,7 +730,7 @@ public class CaseServiceImpl implements CaseService {
             existingCase(session, id);
             session.persist(new AttachmentEntity(attachment));
             session.persist(new AttachmentContentEntity(attachment.id(), bytes));
-            return null;
+            return PendingAudit.write(session, attachment);
         });
         LOG.info("Case {}: attachment {} stored ({}, {} bytes)", id, attachment.id(), detected, bytes.length);
         return attachment;
@@ -799,7 +800,7 @@ public class CaseServiceImpl implements CaseService {
             session.persist(work.apply(entity, clock.instant()));
             entity.nameKeysOfNewPersons().forEach(session::persist);
             session.flush();
-            return entity.toCase();
+            return PendingAudit.write(session, entity.toCase());
         });
     }
 
