@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -32,23 +33,31 @@ final class H2Housekeeping implements AutoCloseable {
 
     private final ScheduledExecutorService scheduler;
 
-    private H2Housekeeping(MVStore store) {
+    /** @param transactions held while compacting: a compaction writes the store as a commit does */
+    private H2Housekeeping(MVStore store, Lock transactions) {
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "homeward-h2-housekeeping");
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(() -> compact(store), 1, 1, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(() -> {
+            transactions.lock();
+            try {
+                compact(store);
+            } finally {
+                transactions.unlock();
+            }
+        }, 1, 1, TimeUnit.SECONDS);
     }
 
     /**
      * @return the housekeeping of the H2 file database behind the data source, or null when its store cannot be
      *     reached: then the file grows, which is said in the log, but the database serves
      */
-    static H2Housekeeping start(DataSource dataSource) {
+    static H2Housekeeping start(DataSource dataSource, Lock transactions) {
         try (Connection connection = dataSource.getConnection()) {
             SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-            return new H2Housekeeping(session.getDatabase().getStore().getMvStore());
+            return new H2Housekeeping(session.getDatabase().getStore().getMvStore(), transactions);
         } catch (SQLException | RuntimeException e) {
             LOG.error("The H2 database file will not be compacted and grows with every commit: {}", e.toString());
             return null;

@@ -3,6 +3,7 @@ package io.homeward.store.internal.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.homeward.casemodel.Case;
 import io.homeward.casemodel.CaseQuery;
@@ -186,6 +187,8 @@ public abstract class NameKeyBackfillContract extends DatabaseContract {
 
     @Test
     void deactivationStopsTheThreadBetweenTwoBatchesAndTheNextStartContinues() throws Exception {
+        // H2 runs one transaction at a time (see Database): no batch can wait for a row another holds
+        assumeTrue(onPostgres(), "on H2 no transaction runs beside another");
         // a staff transaction holds the 45th person, so the fifth batch of ten waits for it
         UUID held = database.inTransaction(session -> session.createNativeQuery(
                 "select id from hw_person order by id offset 44 rows fetch next 1 rows only", UUID.class)
