@@ -1,0 +1,4 @@
+package io.homeward.store.internal.cases;
+
+class DurabilityH2Test extends DurabilityContract {
+}
