@@ -19,6 +19,7 @@ import io.homeward.casemodel.alert.CriterionResult;
 import io.homeward.casemodel.center.AlertPlan;
 import io.homeward.casemodel.center.Center;
 import io.homeward.casemodel.center.CenterRegistry;
+import io.homeward.store.internal.audit.PendingAudit;
 import io.homeward.store.internal.caserecord.CaseEntity;
 import io.homeward.store.internal.caserecord.CaseRules;
 import io.homeward.store.internal.caserecord.SideTimeline;
@@ -114,7 +115,7 @@ public class AlertServiceImpl {
         required("reason", reason);
         Case subject = caseOf(caseId);
         AlertEvaluation evaluation = evaluate(subject);
-        UUID id = change(caseId, true, "requested", (session, now) -> {
+        Alert requested = change(caseId, true, "requested", (session, now) -> {
             List<AlertStatus> open = openAlerts(session, caseId);
             if (!open.isEmpty()) {
                 throw new CaseException("case " + subject.number() + " already has an alert " + open.get(0)
@@ -127,8 +128,8 @@ public class AlertServiceImpl {
                     + ": " + summary(evaluation.results()) + "\nreason: " + reason.strip());
             return alert.id();
         });
-        LOG.info("Case {}: alert {} requested", caseId, id);
-        return find(id).orElseThrow();
+        LOG.info("Case {}: alert {} requested", caseId, requested.id());
+        return requested;
     }
 
     Alert decide(UUID alertId, AlertDecision decision, String actor) {
@@ -149,7 +150,7 @@ public class AlertServiceImpl {
         }
         AlertEntity known = entity(alertId);
         expect(known, AlertStatus.REQUESTED, "decided");
-        change(known.caseId(), false, "decided", (session, at) -> {
+        Alert decided = change(known.caseId(), false, "decided", (session, at) -> {
             AlertEntity alert = session.find(AlertEntity.class, alertId);
             expect(alert, AlertStatus.REQUESTED, "decided");
             // under the case's lock: the evidence approved on is the case as it is, no edit can slip in between
@@ -162,10 +163,10 @@ public class AlertServiceImpl {
             SideTimeline.append(session, alert.caseId(), at, actor, decision.approve() ? TimelineEvent.ALERT_APPROVED
                     : TimelineEvent.ALERT_REFUSED, "alert " + alertId + ": " + summary(now.results()) + "\nreasons: "
                     + decision.reasons().strip());
-            return null;
+            return alertId;
         });
         LOG.info("Case {}: alert {} {}", known.caseId(), alertId, decision.approve() ? "approved" : "refused");
-        return find(alertId).orElseThrow();
+        return decided;
     }
 
     /** @param photoId the image attachment of the case the public alert shows, null for none */
@@ -210,7 +211,7 @@ public class AlertServiceImpl {
         Set<String> channels = dispatcher.channelNames();
         // an alert is issued only on an open case; one issued stays active after the case is closed, to be updated
         // and, above all, cancelled
-        change(subject.id(), type == AlertMessage.Type.ALERT, verb, (session, at) -> {
+        Alert after = change(subject.id(), type == AlertMessage.Type.ALERT, verb, (session, at) -> {
             AlertEntity alert = session.find(AlertEntity.class, alertId);
             expect(alert, expected, verb);
             long count = session.createSelectionQuery("select count(m) from AlertMessageEntity m"
@@ -237,10 +238,10 @@ public class AlertServiceImpl {
                     + (type != AlertMessage.Type.ALERT ? "" : photo == null ? "\nno photo" : "\nphoto: attachment "
                             + photo)
                     + (note == null ? "" : "\n" + note));
-            return null;
+            return alertId;
         });
         LOG.info("Case {}: alert {} {}, CAP message {}", subject.id(), alertId, verb, message.id());
-        return find(alertId).orElseThrow();
+        return after;
     }
 
     /**
@@ -341,12 +342,15 @@ public class AlertServiceImpl {
     }
 
     /**
-     * Runs a change of a case's alerts in one transaction holding the case's row lock.
+     * Runs a change of a case's alerts in one transaction holding the case's row lock, and writes its audit entry
+     * last in it (see {@link PendingAudit}).
      *
      * @param openOnly true when the change needs the case open
      * @param verb what is done, for the refusal on a closed case
+     * @param work changes the alert and returns its id
+     * @return the alert after the change
      */
-    private <T> T change(UUID caseId, boolean openOnly, String verb, BiFunction<Session, Instant, T> work) {
+    private Alert change(UUID caseId, boolean openOnly, String verb, BiFunction<Session, Instant, UUID> work) {
         return database.inTransaction(session -> {
             if (!SideTimeline.lock(session, caseId, openOnly)) {
                 if (openOnly && SideTimeline.lock(session, caseId, false)) {
@@ -355,7 +359,9 @@ public class AlertServiceImpl {
                 }
                 throw new CaseNotFoundException(caseId);
             }
-            return work.apply(session, clock.instant());
+            UUID alertId = work.apply(session, clock.instant());
+            session.flush();
+            return PendingAudit.write(session, toAlert(session, session.find(AlertEntity.class, alertId)));
         });
     }
 

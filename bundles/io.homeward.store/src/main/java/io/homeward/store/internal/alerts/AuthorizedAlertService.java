@@ -17,6 +17,7 @@ import io.homeward.casemodel.security.Role;
 import io.homeward.casemodel.security.Subject;
 import io.homeward.casemodel.security.SubjectContext;
 import io.homeward.store.internal.audit.AuditLog;
+import io.homeward.store.internal.audit.PendingAudit;
 import io.homeward.store.internal.caserecord.CaseAccess;
 import io.homeward.store.internal.cases.AuthorizedCaseService;
 import io.homeward.store.internal.db.Database;
@@ -28,12 +29,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link AlertService} that every other bundle gets: authorization, center scoping, four eyes and auditing around
@@ -45,14 +45,12 @@ import org.slf4j.LoggerFactory;
  * of people.</li>
  * <li>Four eyes: the subject who requested an alert can never decide on it. Such an attempt is refused with
  * {@link AccessDeniedException} and the refusal is written to the audit trail.</li>
- * <li>Every change is audited after it commits (it is on the case's timeline in any case), every read of alert
- * content before it is returned.</li>
+ * <li>Every change is audited in its own transaction (see {@link PendingAudit}), every read of alert content before
+ * it is returned.</li>
  * </ul>
  */
 @Component(service = AlertService.class)
 public final class AuthorizedAlertService implements AlertService {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AuthorizedAlertService.class);
 
     private final AlertServiceImpl alerts;
     private final CaseAccess access;
@@ -84,10 +82,9 @@ public final class AuthorizedAlertService implements AlertService {
         Subject subject = CaseAccess.permitted(Permission.CASE_UPDATE);
         Case c = access.ownedCase(subject, caseId);
         mayPlay(subject, alerts.plan(c).requesters(), "request alerts");
-        Alert requested = alerts.request(caseId, reason, subject.username());
-        changed(subject, "ALERT_REQUESTED", requested, "alert " + requested.id() + ": " + AlertServiceImpl.summary(
-                requested.evaluation()) + "\nreason: " + requested.requestReason());
-        return requested;
+        return audited(subject, "ALERT_REQUESTED", requested -> "alert " + requested.id() + ": "
+                + AlertServiceImpl.summary(requested.evaluation()) + "\nreason: " + requested.requestReason(),
+                () -> alerts.request(caseId, reason, subject.username()));
     }
 
     @Override
@@ -100,12 +97,10 @@ public final class AuthorizedAlertService implements AlertService {
                     + ": four eyes: the requester may not decide");
             throw new AccessDeniedException("you requested this alert: another person decides on it (four eyes)");
         }
-        Alert decided = alerts.decide(alertId, decision, subject.username());
-        changed(subject, decision.approve() ? "ALERT_APPROVED" : "ALERT_REFUSED", decided, "alert " + alertId + ": "
-                + AlertServiceImpl.summary(decided.decisionEvidence()) + "\nreasons: " + decided.decisionReasons()
+        return audited(subject, decision.approve() ? "ALERT_APPROVED" : "ALERT_REFUSED", decided -> "alert " + alertId
+                + ": " + AlertServiceImpl.summary(decided.decisionEvidence()) + "\nreasons: " + decided.decisionReasons()
                 + (decision.approve() ? "\ngrading: " + decided.urgency() + ", " + decided.severity() + ", "
-                        + decided.certainty() : ""));
-        return decided;
+                        + decided.certainty() : ""), () -> alerts.decide(alertId, decision, subject.username()));
     }
 
     @Override
@@ -203,11 +198,10 @@ public final class AuthorizedAlertService implements AlertService {
     private Alert publish(UUID alertId, String action, String what, Function<String, Alert> change, String detail) {
         Subject subject = CaseAccess.permitted(Permission.CASE_UPDATE);
         decider(subject, alertId, what);
-        Alert after = change.apply(subject.username());
-        AlertMessage last = after.messages().get(after.messages().size() - 1);
-        changed(subject, action, after, "alert " + alertId + ": CAP " + last.type().cap() + " message " + last.id()
-                + detail);
-        return after;
+        return audited(subject, action, after -> {
+            AlertMessage last = after.messages().get(after.messages().size() - 1);
+            return "alert " + alertId + ": CAP " + last.type().cap() + " message " + last.id() + detail;
+        }, () -> change.apply(subject.username()));
     }
 
     /** @return the alert, when the subject may decide on it: a decider of the plan, of the case's own center */
@@ -228,13 +222,9 @@ public final class AuthorizedAlertService implements AlertService {
         }
     }
 
-    /** The change is committed and on the case's timeline: a failure to audit it must not report it as failed. */
-    private void changed(Subject subject, String action, Alert alert, String detail) {
-        try {
-            audit.append(subject.username(), action, alert.caseId(), detail);
-        } catch (RuntimeException e) {
-            LOG.error("Audit record {} of case {} by {} could not be written ({}); the change itself is committed"
-                    + " and on the case's timeline", action, alert.caseId(), subject.username(), e.getClass().getName());
-        }
+    /** Makes a change of an alert whose audit entry is written in the change's own transaction. */
+    private Alert audited(Subject subject, String action, Function<Alert, String> detail, Supplier<Alert> change) {
+        return PendingAudit.around((session, after) -> audit.append(session, subject.username(), action,
+                after.caseId(), detail.apply(after)), change);
     }
 }
