@@ -194,17 +194,25 @@ public final class ReferralServiceImpl implements ReferralService {
         Subject subject = CaseAccess.permitted(Permission.CASE_READ);
         UUID caseId = visibleCaseOf(subject, referralId)
                 .orElseThrow(() -> new CaseNotFoundException("referral", referralId));
-        return transaction(session -> {
+        PdfSource source = transaction(session -> {
             ReferralEntity entity = session.find(ReferralEntity.class, referralId);
-            Referral referral = toReferral(session, entity);
             byte[] photo = entity.photoAttachmentId() == null ? null
                     : session.find(AttachmentContentEntity.class, entity.photoAttachmentId()).content();
+            return new PdfSource(toReferral(session, entity), photo);
+        });
+        // rendered outside any transaction, so that no lock waits on it (the audit trail's head, or all of H2),
+        // and before the read is recorded: a document that cannot be rendered leaves no read in the trail
+        byte[] pdf = renderer.pdf(source.referral(), source.photo());
+        transaction(session -> {
             audit.append(session, subject.username(), "REFERRAL_PDF_READ", caseId, "referral " + referralId
                     + " as PDF");
-            // inside the transaction, as before the renderer had a bundle of its own: a document that cannot be
-            // rendered rolls the audit record back, so the trail never shows a read that returned nothing
-            return renderer.pdf(referral, photo);
+            return null;
         });
+        return pdf;
+    }
+
+    /** What a referral's PDF is rendered from. */
+    private record PdfSource(Referral referral, byte[] photo) {
     }
 
     /** @return the case's pack as it is now */
