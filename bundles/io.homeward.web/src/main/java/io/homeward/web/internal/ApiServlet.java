@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -48,9 +49,10 @@ abstract class ApiServlet extends HttpServlet {
                 throw new ApiException(400, "the query string is not percent-encoded UTF-8: encode each parameter"
                         + " value (e.g. with encodeURIComponent)");
             }
-            if (req.getQueryString() != null && req.getQueryString().contains("%00")) {
-                throw new ApiException(400, "the query string holds a NUL character (%00), which no parameter may"
-                        + " hold");
+            String withNul = parameterWithNul(req.getQueryString());
+            if (withNul != null) {
+                throw new ApiException(400, "parameter '" + withNul + "' holds a NUL character (%00), which no"
+                        + " parameter may hold");
             }
             handle(req, resp);
         } catch (ApiException e) {
@@ -123,6 +125,21 @@ abstract class ApiServlet extends HttpServlet {
             }
         }
         return decodes(utf8, run);
+    }
+
+    /** @return the name of the first parameter of a well-encoded query string that holds %00, or null */
+    static String parameterWithNul(String query) {
+        if (query == null) {
+            return null;
+        }
+        for (String parameter : query.split("&")) {
+            if (parameter.contains("%00")) {
+                String name = parameter.substring(0, parameter.contains("=") ? parameter.indexOf('=')
+                        : parameter.length());
+                return URLDecoder.decode(name, StandardCharsets.UTF_8).replace("\0", "");
+            }
+        }
+        return null;
     }
 
     private static boolean decodes(CharsetDecoder decoder, ByteArrayOutputStream bytes) {
