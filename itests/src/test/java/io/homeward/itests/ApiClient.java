@@ -157,21 +157,36 @@ public final class ApiClient {
      * @return the final status and the body parsed as JSON (null if not JSON); throws if the server asks for the body
      */
     public Response announceUpload(String path, String contentType, long length) throws IOException {
+        Response answer = sendRaw("POST", path, "Content-Type: " + contentType + "\r\nContent-Length: " + length
+                + "\r\nExpect: 100-continue\r\n", new byte[0]);
+        if (answer.status() == 100) {
+            throw new IOException("the server asked for the body");
+        }
+        return answer;
+    }
+
+    /**
+     * Sends a request as raw bytes over a plain socket, for what the JDK client will not send (a broken chunked
+     * body, a body that stops short), authenticated with the bearer token only, and reads the answer until the
+     * server closes the connection.
+     *
+     * @param headers header lines, each ending in CRLF
+     * @return the status and the body parsed as JSON (null if not JSON)
+     */
+    public Response sendRaw(String method, String path, String headers, byte[] body) throws IOException {
         try (Socket socket = new Socket(instance.uri("/").getHost(), instance.port)) {
-            socket.setSoTimeout(30_000);
-            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType
-                    + "\r\nContent-Length: " + length + "\r\nExpect: 100-continue\r\nConnection: close\r\n"
-                    + (bearer == null ? "" : "Authorization: Bearer " + bearer + "\r\n") + "\r\n";
+            socket.setSoTimeout(90_000);
+            String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers
+                    + "Connection: close\r\n" + (bearer == null ? "" : "Authorization: Bearer " + bearer + "\r\n")
+                    + "\r\n";
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
             socket.getOutputStream().flush();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(answer.substring(9, 12));
-            if (status == 100) {
-                throw new IOException("the server asked for the body: " + answer.lines().findFirst().orElse(""));
-            }
-            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            String content = answer.substring(answer.indexOf("\r\n\r\n") + 4);
             String type = answer.contains("application/problem+json") ? "application/problem+json" : "";
-            return new Response(status, null, body.startsWith("{") ? JSON.readTree(body) : null,
+            return new Response(status, null, content.startsWith("{") ? JSON.readTree(content) : null,
                     HttpHeaders.of(Map.of("Content-Type", List.of(type)), (a, b) -> true));
         }
     }

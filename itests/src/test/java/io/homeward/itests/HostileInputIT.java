@@ -153,6 +153,20 @@ class HostileInputIT {
         assertUnchanged();
     }
 
+    /** A body that breaks off or is wrongly chunked is the client's fault: a 400, never a 500 (before: 500). */
+    @Test
+    void brokenBodiesAre400() throws Exception {
+        byte[] note = "{\"text\": \"x\"}".getBytes(StandardCharsets.UTF_8);
+        String json = "Content-Type: application/json\r\n";
+        ApiClient.Response badChunk = api.sendRaw("POST", casePath + "/notes", json + "Transfer-Encoding: chunked\r\n",
+                ("zz\r\n" + new String(note, StandardCharsets.UTF_8) + "\r\n0\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, badChunk.status(), String.valueOf(badChunk.body()));
+        ApiClient.Response endless = api.sendRaw("POST", casePath + "/notes", json + "Transfer-Encoding: chunked\r\n",
+                ("ffffffffffffffffff\r\n" + new String(note, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, endless.status(), String.valueOf(endless.body()));
+        assertUnchanged();
+    }
+
     /** TRACE would echo the request's headers; a method no route knows is 405 with what is allowed, not 501. */
     @Test
     void traceAndUnknownMethodsAre405WithTheAllowedOnes() throws Exception {

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -85,6 +86,10 @@ abstract class ApiServlet extends HttpServlet {
             problem(req, resp, 503, e.getMessage(), List.of());
         } catch (io.homeward.casemodel.CaseException e) {
             problem(req, resp, 409, e.getMessage(), List.of());
+        } catch (UncheckedIOException e) {
+            // the store reading an upload that broke off: the only I/O it does on the request's behalf
+            ApiException answer = Json.brokenBody(e.getCause());
+            problem(req, resp, answer.status(), answer.getMessage(), List.of());
         } catch (Exception e) {
             String incident = UUID.randomUUID().toString();
             // the exception message may quote data from the request, so only its type and stack go to the log:

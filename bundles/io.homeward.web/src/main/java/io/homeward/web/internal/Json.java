@@ -28,6 +28,7 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /** JSON reading and writing for the API, strict on input: unknown fields and wrong types are refused. */
@@ -160,6 +161,8 @@ final class Json {
         byte[] body;
         try (InputStream in = req.getInputStream()) {
             body = in.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            throw brokenBody(e);
         }
         if (body.length > MAX_BODY_BYTES) {
             throw new ApiException(413, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
@@ -168,6 +171,20 @@ final class Json {
             throw new ApiException(400, "the request body is empty; send a JSON object");
         }
         return body;
+    }
+
+    /**
+     * @return the answer to a request body that could not be read to its end: 408 when it stalled (the server's
+     *     idle timeout), 400 when it broke off or its chunked encoding was malformed — the client's doing either way
+     */
+    static ApiException brokenBody(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException) {
+                return new ApiException(408, "the request body stopped arriving before its end; send it again");
+            }
+        }
+        return new ApiException(400, "the request body could not be read to its end: it broke off, or its chunked"
+                + " encoding is malformed");
     }
 
     /** A message naming what is wrong and where, without Java class names. */

@@ -89,6 +89,14 @@ class JsonTest {
                 NewCase.class), "an escaped backslash before u0000 is text, and a whole pair is a character");
     }
 
+    @Test
+    void aBodyThatStallsIs408AndOneThatBreaksOff400() {
+        // what Jetty throws at its idle timeout, and for a chunk size that is no number
+        assertEquals(408, Json.brokenBody(new java.io.IOException(new java.util.concurrent.TimeoutException(
+                "Idle timeout expired"))).status());
+        assertEquals(400, Json.brokenBody(new java.io.EOFException("bad chunk")).status());
+    }
+
     private static String refusal(String body, Class<?> type) {
         return assertThrows(ApiException.class, () -> Json.parse(body.getBytes(StandardCharsets.UTF_8), type))
                 .getMessage();
