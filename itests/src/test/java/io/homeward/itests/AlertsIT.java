@@ -160,7 +160,7 @@ public class AlertsIT {
             assertEquals("b", channels.get(1).get("channel").asText());
             assertTrue(channels.get(1).get("failing").asInt() == 1 && channels.get(0).get("failing").asInt() == 0
                     && channels.get(0).get("delivered").asInt() == 1, channels.toString());
-            ApiClient.Response health = worker.get("/health");
+            ApiClient.Response health = worker.get("/api/v1/health");
             assertEquals(200, health.status(), "a failing channel does not take the platform down");
             assertEquals("UP", health.body().get("status").asText());
             assertTrue(health.body().get("checks").get("alert-channels").get("detail").asText()

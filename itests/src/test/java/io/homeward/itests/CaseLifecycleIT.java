@@ -74,7 +74,7 @@ class CaseLifecycleIT {
 
             // restarted without --features: the installed features come back by themselves
             homeward.start();
-            ApiClient.Response health = api.get("/health");
+            ApiClient.Response health = api.get("/api/v1/health");
             assertEquals(200, health.status());
             assertTrue(health.body().get("features").toString().contains("child-focus"), health.body().toString());
 

@@ -112,7 +112,7 @@ class FaultContainmentIT {
             assertEquals(stored + 1, total(api, CENTER));
 
             // the node stays healthy and says what went wrong
-            ApiClient.Response health = api.get("/health");
+            ApiClient.Response health = api.get("/api/v1/health");
             assertEquals(200, health.status(), String.valueOf(health.body()));
             assertEquals("UP", health.body().get("status").asText());
             JsonNode plugins = health.body().get("checks").get("plugins");

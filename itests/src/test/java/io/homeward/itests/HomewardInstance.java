@@ -182,6 +182,22 @@ public final class HomewardInstance implements AutoCloseable {
         stop();
     }
 
+    /** Waits until {@code GET /health/ready} answers 200: everything started is ready, demo seeding included. */
+    public HomewardInstance awaitReady() {
+        ApiClient anonymous = new ApiClient(this);
+        awaitCondition("/health/ready 200", Duration.ofSeconds(60), () -> {
+            try {
+                return anonymous.get("/health/ready").status() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        return this;
+    }
+
     public static void awaitCondition(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {

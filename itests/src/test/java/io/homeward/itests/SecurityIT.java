@@ -66,7 +66,13 @@ class SecurityIT {
             assertEquals("application/problem+json", closed.headers().firstValue("Content-Type").orElse("")
                     .replaceAll(";.*", ""));
             assertEquals(401, anonymous.get("/api/v1/centers").status());
-            assertEquals(200, anonymous.get("/health").status());
+            // health: live and ready for anyone, saying UP and no more; what is installed only when signed in
+            ApiClient.Response ready = anonymous.get("/health/ready");
+            assertEquals(200, ready.status());
+            assertEquals("{\"status\":\"UP\"}", ready.body().toString());
+            assertEquals(ready.body(), anonymous.get("/health").body());
+            assertEquals(200, anonymous.get("/health/live").status());
+            assertEquals(401, anonymous.get("/api/v1/health").status());
 
             // the one-time password allows nothing but changing it
             ApiClient admin = new ApiClient(homeward);

@@ -36,15 +36,9 @@ class AlertsBrowserIT {
         Chromium.assumeInstalled();
         try (HomewardInstance homeward = HomewardInstance.layOut(folder)) {
             homeward.start("--features", "child-focus", "--demo");
-            // the demo seeder creates its users a moment after the start
-            HomewardInstance.awaitCondition("the demo users", Duration.ofSeconds(60), () -> {
-                try {
-                    ApiClient.issueToken(homeward, "child-focus.worker");
-                    return true;
-                } catch (AssertionError notYet) {
-                    return false;
-                }
-            });
+            // ready means the demo users are there: they can sign in at once (before, the seeding was not part of
+            // readiness, and this test polled for the users)
+            homeward.awaitReady();
             ApiClient worker = ApiClient.withToken(homeward, ApiClient.issueToken(homeward, "child-focus.worker"));
             ApiClient supervisor = ApiClient.withToken(homeward, ApiClient.issueToken(homeward,
                     "child-focus.supervisor"));

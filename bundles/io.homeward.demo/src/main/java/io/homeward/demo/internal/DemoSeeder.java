@@ -2,6 +2,7 @@ package io.homeward.demo.internal;
 
 import io.homeward.casemodel.CaseQuery;
 import io.homeward.casemodel.CaseService;
+import io.homeward.casemodel.HealthCheck;
 import io.homeward.casemodel.NewCase;
 import io.homeward.casemodel.PersonDetails;
 import io.homeward.casemodel.PersonRole;
@@ -38,10 +39,11 @@ import org.slf4j.LoggerFactory;
  * every center that has no case yet — only when the platform runs with {@code --demo} (framework property
  * {@code homeward.demo=true}); production never does, and the store refuses demo accounts outside demo mode.
  * Centers come and go with their plugins, so it looks again every few seconds. It acts as the system subject
- * {@value #ACTOR}.
+ * {@value #ACTOR}. As a {@link HealthCheck} it keeps the platform not ready until every installed center is
+ * seeded, so that a login in the first seconds of a demo does not fail for a user not made yet.
  */
-@Component
-public final class DemoSeeder {
+@Component(service = HealthCheck.class, immediate = true)
+public final class DemoSeeder implements HealthCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
     private static final String ACTOR = "demo";
@@ -74,6 +76,22 @@ public final class DemoSeeder {
         } else {
             timer = null;
         }
+    }
+
+    @Override
+    public String name() {
+        return "demo-data";
+    }
+
+    @Override
+    public Result check() {
+        if (timer == null) {
+            return new Result(true, "not in demo mode");
+        }
+        List<String> waiting = centers.centers().stream().map(Center::id).filter(id -> !seeded.contains(id))
+                .sorted().toList();
+        return waiting.isEmpty() ? new Result(true, "demo users and cases of " + seeded.size() + " centers")
+                : new Result(false, "seeding the demo users and cases of " + String.join(", ", waiting));
     }
 
     @Deactivate

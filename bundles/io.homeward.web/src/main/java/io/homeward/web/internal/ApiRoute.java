@@ -42,6 +42,8 @@ enum ApiRoute {
     DOWNLOAD_ATTACHMENT("GET", "/api/v1/cases/{id}/attachments/{attachmentId}"),
 
     OPENAPI("GET", "/api/v1/openapi.json"),
+    // served by HealthServlet, beside the public /health/live and /health/ready
+    HEALTH("GET", "/api/v1/health"),
 
     // served by ExchangeServlet: cases sent to and received from partner deployments (docs/exchange.md)
     SEND_TO_PARTNER("POST", "/api/v1/exchange/outbox"),
