@@ -10,6 +10,7 @@ import { searchView, forgetSearch } from './views/search.js';
 import { intakeView } from './views/intake.js';
 import { caseView } from './views/case.js';
 import { hubView } from './views/hub.js';
+import { passwordView } from './views/password.js';
 
 const main = document.getElementById('main');
 
@@ -20,6 +21,7 @@ const ROUTES = [
   { path: /^#\/intake$/, href: '#/intake', nav: 'nav.intake', view: () => intakeView(main) },
   { path: /^#\/hub$/, href: '#/hub', nav: 'nav.hub', view: () => hubView(main), when: () => isHub() },
   { path: /^#\/case\/([0-9a-f-]{36})$/, view: m => caseView(main, m[1]) },
+  { path: /^#\/password$/, view: () => passwordView(main, { required: false, done: async () => { location.hash = '#/work'; } }) },
 ];
 
 async function boot() {
@@ -50,6 +52,14 @@ async function startSession(body) {
   session.user = body.user;
   await setLanguage(body.user.language);
   applyChrome();
+  if (body.user.mustChangePassword) {
+    // a one-time password allows nothing but choosing one's own: no page of the app would load
+    session.centers = new Map();
+    renderTopbar(true);
+    passwordView(main, { required: true, done: async () => startSession((await request('GET', '/api/v1/session')).body) });
+    main.querySelector('h1')?.focus();
+    return;
+  }
   const [centers, openapi] = await Promise.all([get('/api/v1/centers'), optional('/api/v1/openapi.json')]);
   session.centers = new Map(centers.items.map(c => [c.id, c]));
   session.api = openapi?.paths ?? null;
@@ -65,20 +75,22 @@ function endSession() {
   document.getElementById('topbar').hidden = true;
 }
 
-function renderTopbar() {
+/** @param passwordOnly true while a one-time password must be changed: no navigation, only who and sign-out */
+function renderTopbar(passwordOnly = false) {
   const bar = document.getElementById('topbar');
   const languages = (session.user.languages ?? []).filter(code => UI_LANGUAGES.includes(code));
   const selectId = 'language-select';
   replace(bar,
     h('div', { class: 'brand' }, h('span', { class: 'brand-name' }, 'Homeward'), h('span', { class: 'brand-center' }, home()?.name ?? '')),
-    h('nav', { 'aria-label': t('nav.label') }, h('ul', {}, ROUTES.filter(r => r.nav && (!r.when || r.when())).map(r =>
+    passwordOnly ? null : h('nav', { 'aria-label': t('nav.label') }, h('ul', {}, ROUTES.filter(r => r.nav && (!r.when || r.when())).map(r =>
       h('li', {}, h('a', { href: r.href, 'data-nav': r.nav }, t(r.nav)))))),
     h('div', { class: 'user' },
-      languages.length > 1 ? h('span', { class: 'language' },
+      languages.length > 1 && !passwordOnly ? h('span', { class: 'language' },
         h('label', { for: selectId }, t('language.label')),
         h('select', { id: selectId, onchange: e => changeLanguage(e.target.value) },
           languages.map(code => h('option', { value: code, selected: code === language() }, languageName(code))))) : null,
       h('span', { class: 'who' }, session.user.displayName),
+      passwordOnly ? null : h('a', { href: '#/password', class: 'password-link' }, t('password.link')),
       h('button', { type: 'button', class: 'secondary', onclick: logout }, t('logout'))));
   bar.hidden = false;
 }

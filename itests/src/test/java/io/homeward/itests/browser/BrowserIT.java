@@ -190,6 +190,44 @@ class BrowserIT {
         assertTrue(browser.findElements(By.cssSelector("#topbar:not([hidden])")).isEmpty(), "no app frame without a session");
     }
 
+    /**
+     * A user given a one-time password (user:add) must choose their own, and can: before, every request answered 403
+     * and the UI showed "Your role does not allow this" with no way on.
+     */
+    @Test
+    @Order(7)
+    void aOneTimePasswordLeadsToTheChangeOfPasswordAndThenIntoTheApp() {
+        HomewardInstance.Result added = homeward.client("user:add", "cf.newcomer", "child-focus", "CASE_WORKER");
+        String oneTime = added.output().replaceAll("(?s).*one-time password[^:]*: (\\S+).*", "$1").strip();
+        browser.get(base.toString());
+        type(By.id("username"), "cf.newcomer");
+        type(By.id("password"), oneTime);
+        click(By.cssSelector("form.login button[type=submit]"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-password")));
+        assertTrue(browser.findElements(By.cssSelector("#topbar nav")).isEmpty(), "nothing else to go to yet");
+        assertTrue(text(By.tagName("main")).contains("12"), "the form says how long a password must be");
+
+        type(By.id("current-password"), oneTime);
+        type(By.id("new-password"), "too short");
+        type(By.id("repeat-password"), "too short");
+        click(By.cssSelector("main form button[type=submit]"));
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-error")));
+        assertTrue(error.getText().contains("12"), error.getText());
+        type(By.id("new-password"), "my own long password");
+        type(By.id("repeat-password"), "my own long passwort");
+        click(By.cssSelector("main form button[type=submit]"));
+        wait.until(d -> !d.findElement(By.id("password-error")).getText().contains("12"));
+        assertEquals("my own long password", browser.findElement(By.id("new-password")).getAttribute("value"),
+                "what was typed stays");
+        type(By.id("repeat-password"), "my own long password");
+        click(By.cssSelector("main form button[type=submit]"));
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#topbar nav")));
+        assertTrue(browser.findElements(By.id("current-password")).isEmpty(), "into the app");
+        click(By.cssSelector("#topbar a.password-link"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-password")));
+    }
+
     private static String heading() {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1"))).getText();
     }
