@@ -3,13 +3,17 @@ package io.homeward.store.internal.security;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Password hashes with PBKDF2-HMAC-SHA256 (the JDK's {@code PBKDF2WithHmacSHA256}): a 16-byte random salt per
  * hash, a 256-bit key, stored as {@code pbkdf2-sha256$ITERATIONS$SALT$KEY} (Base64), so that a stored hash keeps
- * its own iteration count when the configured one is raised. Thread-safe.
+ * its own iteration count when the configured one is raised. Thread-safe. At most half the processors hash at once
+ * (at least one): each hash costs some 100 ms of CPU, and a flood of logins, right or wrong, must leave the other
+ * half to everyone else rather than take the whole machine.
  */
 final class PasswordHasher {
 
@@ -19,15 +23,29 @@ final class PasswordHasher {
     private static final int KEY_BITS = 256;
 
     private final int iterations;
+    private final Semaphore hashing;
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
     /** Checked against when the user is unknown, so that a wrong username takes as long as a wrong password. */
     private final String decoy;
 
     PasswordHasher(int iterations) {
+        this(iterations, Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    }
+
+    /** @param parallel how many hashes may run at once; the others wait their turn */
+    PasswordHasher(int iterations, int parallel) {
         if (iterations < MIN_ITERATIONS) {
             throw new IllegalArgumentException("at least " + MIN_ITERATIONS + " PBKDF2 iterations, was " + iterations);
         }
         this.iterations = iterations;
+        this.hashing = new Semaphore(parallel, true);
         this.decoy = hash(Secrets.password());
+    }
+
+    /** @return the most hashes that ran at once so far */
+    int peakParallel() {
+        return peak.get();
     }
 
     /** @return a new hash of the password, with a fresh salt */
@@ -54,7 +72,9 @@ final class PasswordHasher {
         return MessageDigest.isEqual(expected, actual) && stored != null;
     }
 
-    private static byte[] derive(String password, byte[] salt, int iterations) {
+    private byte[] derive(String password, byte[] salt, int iterations) {
+        hashing.acquireUninterruptibly();
+        peak.accumulateAndGet(running.incrementAndGet(), Math::max);
         PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, KEY_BITS);
         try {
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
@@ -62,6 +82,8 @@ final class PasswordHasher {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every Java 17 platform", e);
         } finally {
             spec.clearPassword();
+            running.decrementAndGet();
+            hashing.release();
         }
     }
 }

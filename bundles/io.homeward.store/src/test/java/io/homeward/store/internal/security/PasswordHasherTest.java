@@ -6,11 +6,36 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class PasswordHasherTest {
 
     private final PasswordHasher hasher = new PasswordHasher(PasswordHasher.MIN_ITERATIONS);
+
+    @Test
+    void aFloodOfLoginsHashesOneAtATimeWhenOneIsAllowed() throws Exception {
+        // before: every login request hashed at once, 200 parallel guesses took every processor for seconds
+        PasswordHasher single = new PasswordHasher(PasswordHasher.MIN_ITERATIONS, 1);
+        String stored = single.hash("the right one");
+        ExecutorService logins = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Boolean>> tries = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                tries.add(logins.submit(() -> single.matches("a guess", stored)));
+            }
+            for (Future<Boolean> attempt : tries) {
+                assertFalse(attempt.get());
+            }
+        } finally {
+            logins.shutdownNow();
+        }
+        assertEquals(1, single.peakParallel());
+    }
 
     @Test
     void aHashMatchesItsPasswordOnly() {
