@@ -4,6 +4,10 @@
  * inside its own transaction, so that a change and its audit row commit or roll back together. Uses {@code db}, and
  * {@code caserecord} to check that whoever reads a case's trail may see the case.
  *
- * <p>Entry point: {@link io.homeward.store.internal.audit.AuditLog}.
+ * {@link io.homeward.store.internal.audit.PendingAudit} carries the row of a change from the service that authorizes
+ * it into the transaction of the one that makes it.
+ *
+ * <p>Entry points: {@link io.homeward.store.internal.audit.AuditLog},
+ * {@link io.homeward.store.internal.audit.PendingAudit}.
  */
 package io.homeward.store.internal.audit;
