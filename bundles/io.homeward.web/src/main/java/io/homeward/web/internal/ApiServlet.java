@@ -42,6 +42,9 @@ abstract class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
 
+    /** What {@link #allowedMethods} found, once per servlet. */
+    private transient volatile List<String> allowedMethods;
+
     @Override
     protected final void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
@@ -173,6 +176,16 @@ abstract class ApiServlet extends HttpServlet {
 
     /** @return the methods this servlet answers by {@link HttpServlet}'s dispatch: those it has a method for */
     private List<String> allowedMethods() {
+        List<String> known = allowedMethods;
+        if (known == null) {
+            known = declaredMethods();
+            allowedMethods = known;
+        }
+        return known;
+    }
+
+    /** @return the methods this servlet's class declares a {@code doXxx} for, found once by reflection */
+    private List<String> declaredMethods() {
         List<String> allowed = new ArrayList<>();
         for (String method : List.of("GET", "POST", "PUT", "DELETE")) {
             String name = "do" + method.charAt(0) + method.substring(1).toLowerCase(Locale.ROOT);
@@ -187,7 +200,7 @@ abstract class ApiServlet extends HttpServlet {
             }
         }
         allowed.add("OPTIONS");
-        return allowed;
+        return List.copyOf(allowed);
     }
 
     /**
