@@ -11,6 +11,7 @@ import io.homeward.casemodel.security.AccessDeniedException;
 import io.homeward.casemodel.security.Permission;
 import io.homeward.casemodel.security.Subject;
 import io.homeward.store.internal.audit.AuditLog;
+import io.homeward.store.internal.audit.PendingAudit;
 import io.homeward.store.internal.caserecord.CaseAccess;
 import io.homeward.store.internal.cases.AuthorizedCaseService;
 import java.util.LinkedHashSet;
@@ -20,8 +21,6 @@ import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link ExchangeService} that every other bundle gets: authorization and audit around
@@ -41,8 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = ExchangeService.class)
 public final class AuthorizedExchangeService implements ExchangeService {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AuthorizedExchangeService.class);
 
     private final ExchangeServiceImpl exchange;
     private final CaseService cases;
@@ -65,16 +62,10 @@ public final class AuthorizedExchangeService implements ExchangeService {
         if (!subject.system() && !c.centerId().equals(subject.centerId())) {
             throw new AccessDeniedException("only the center that owns case " + c.number() + " sends it to a partner");
         }
-        OutboxEntry entry = exchange.send(caseId, partnerId, targetCenter, message,
-                subject.system() ? Objects.requireNonNull(actor, "actor") : subject.username());
-        try {
-            audit.append(subject.username(), "EXCHANGE_SENT", caseId, "package " + entry.packageId()
-                    + " queued for partner " + entry.partnerId() + ", center " + entry.targetCenter());
-        } catch (RuntimeException e) {
-            LOG.error("Audit record of package {} could not be written ({}); the package is queued",
-                    entry.packageId(), e.getClass().getName());
-        }
-        return entry;
+        String by = subject.system() ? Objects.requireNonNull(actor, "actor") : subject.username();
+        return PendingAudit.around((session, entry) -> audit.append(session, subject.username(), "EXCHANGE_SENT",
+                caseId, "package " + entry.packageId() + " queued for partner " + entry.partnerId() + ", center "
+                        + entry.targetCenter()), () -> exchange.send(caseId, partnerId, targetCenter, message, by));
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.homeward.casemodel.exchange.OutboxEntry;
 import io.homeward.casemodel.exchange.PackageRefusedException.Reason;
 import io.homeward.casemodel.exchange.PackageRefusedException;
 import io.homeward.casemodel.exchange.Receipt;
+import io.homeward.store.internal.audit.PendingAudit;
 import io.homeward.store.internal.audit.AuditLog;
 import io.homeward.store.internal.caserecord.SideTimeline;
 import io.homeward.store.internal.cases.CaseServiceImpl;
@@ -200,7 +201,7 @@ public class ExchangeServiceImpl {
             SideTimeline.append(session, caseId, now, actor, ExchangeService.SENT, "package " + pkg.packageId()
                     + " queued for partner " + partner.id() + ", center " + target);
             session.persist(entry);
-            return null;
+            return PendingAudit.write(session, entry.toEntry());
         });
         LOG.info("Queued package {} of case {} for exchange partner {}", pkg.packageId(), c.number(), partner.id());
         return entry.toEntry();
@@ -306,11 +307,16 @@ public class ExchangeServiceImpl {
         String actor = actorOf(partner.id());
         Case opened;
         try {
-            opened = cases.open(intake, actor, entity -> List.of(
-                    entity.appendEvent(now, actor, ExchangeService.RECEIVED, null, null, null, "received from"
-                            + " partner " + partner.id() + " (their case " + pkg.reference() + ", package "
-                            + pkg.packageId() + ")" + (pkg.message() == null ? "" : "\nmessage: " + pkg.message())),
-                    new ExchangeInboxEntity(key, entity.id(), entity.number(), pkg.reference(), now)));
+            // the case, its inbox row and its audit row in one transaction
+            opened = PendingAudit.around((session, stored) -> audit.append(session, actor, "EXCHANGE_RECEIVED",
+                    stored.id(), "package " + pkg.packageId() + " of partner " + partner.id() + " (their case "
+                    + pkg.reference() + ") opened case " + stored.number()), () -> cases.open(intake, actor,
+                            entity -> List.of(entity.appendEvent(now, actor, ExchangeService.RECEIVED, null, null,
+                                    null, "received from partner " + partner.id() + " (their case " + pkg.reference()
+                                    + ", package " + pkg.packageId() + ")" + (pkg.message() == null ? ""
+                                            : "\nmessage: " + pkg.message())),
+                                    new ExchangeInboxEntity(key, entity.id(), entity.number(), pkg.reference(),
+                                            now))));
         } catch (InvalidCaseException e) {
             throw new PackageRefusedException(Reason.REJECTED, "no case can be opened at center "
                     + pkg.targetCenter() + ": " + e.getMessage());
@@ -320,13 +326,6 @@ public class ExchangeServiceImpl {
         }
         LOG.info("Received package {} of exchange partner {} as case {}", pkg.packageId(), partner.id(),
                 opened.number());
-        try {
-            audit.append(actor, "EXCHANGE_RECEIVED", opened.id(), "package " + pkg.packageId() + " of partner "
-                    + partner.id() + " (their case " + pkg.reference() + ") opened case " + opened.number());
-        } catch (RuntimeException e) {
-            LOG.error("Audit record of received package {} could not be written ({}); the case is stored",
-                    pkg.packageId(), e.getClass().getName());
-        }
         return new Receipt(pkg.packageId(), opened.number(), false);
     }
 
