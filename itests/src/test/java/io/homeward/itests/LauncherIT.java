@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,39 @@ class LauncherIT {
             assertTrue(homeward.client("feature:list").output().matches("(?s).*child-focus\\s+\\S+\\s+available.*"));
             assertFalse(homeward.bundleList().contains("io.homeward.center.childfocus"));
         }
+    }
+
+    /** Before: after one demo run, a production start on the same data kept the demo users and their password. */
+    @Test
+    void demoAndProductionNeverShareADataDirectory() throws Exception {
+        HomewardInstance homeward = HomewardInstance.layOut(folder);
+        try (homeward) {
+            homeward.start("--demo");
+            homeward.stop();
+            HomewardInstance.Result production = runOnce(homeward);
+            assertEquals(1, production.status(), production.output());
+            assertTrue(production.output().contains(homeward.data + " holds a demo deployment"), production.output());
+
+            deleteTree(homeward.data);
+            homeward.start();
+            homeward.stop();
+            HomewardInstance.Result demo = runOnce(homeward, "--demo");
+            assertEquals(1, demo.status(), demo.output());
+            assertTrue(demo.output().contains("holds the database of a production run"), demo.output());
+            homeward.start();
+            assertTrue(homeward.client("feature:list").output().contains("boot: complete"), "production still runs");
+        }
+    }
+
+    /** @return the exit status and output of a run that is expected to end by itself */
+    private static HomewardInstance.Result runOnce(HomewardInstance homeward, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of(homeward.home.resolve("bin/homeward").toString(), "run",
+                "--data", homeward.data.toString(), "--port", "0"));
+        command.addAll(List.of(options));
+        Process run = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(run.waitFor(60, TimeUnit.SECONDS));
+        return new HomewardInstance.Result(run.exitValue(), output);
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -58,6 +58,11 @@ final class Launcher {
             return Main.EXIT_FAILURE;
         }
         try (InstanceLock held = lock.get()) {
+            String mixed = DataMode.check(options.data(), options.demo());
+            if (mixed != null) {
+                System.err.println("homeward: " + mixed);
+                return Main.EXIT_FAILURE;
+            }
             Logger log = initLogging();
             try {
                 return runFramework(log);
