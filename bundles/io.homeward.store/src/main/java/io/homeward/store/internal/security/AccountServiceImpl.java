@@ -149,17 +149,12 @@ public final class AccountServiceImpl implements AccountService {
         boolean possible = USERNAME.matcher(name).matches();
         String userKey = possible ? "user:" + name : null;
         String addressKey = "address:" + clientAddress;
-        Instant now = clock.instant();
-        Duration wait = database.inTransaction(session -> {
-            Duration a = userKey == null ? Duration.ZERO : blocked(session, userKey, now);
-            Duration b = blocked(session, addressKey, now);
-            return a.compareTo(b) >= 0 ? a : b;
-        });
+        Duration wait = reserve(userKey, addressKey);
         if (!wait.isZero()) {
             throw new LoginThrottledException(wait);
         }
         if (!possible) {
-            failed(null, addressKey, null);
+            failed(null);
             throw new AuthenticationException();
         }
         Optional<UserEntity> found = database.inTransaction(session -> Optional.ofNullable(
@@ -168,7 +163,7 @@ public final class AccountServiceImpl implements AccountService {
         boolean matches = hasher.matches(password == null ? "" : password, found.map(UserEntity::passwordHash)
                 .orElse(null));
         if (!matches || found.get().disabled()) {
-            failed(userKey, addressKey, found.isPresent() ? name : null);
+            failed(found.isPresent() ? name : null);
             throw new AuthenticationException();
         }
         User user = found.get().toUser();
@@ -178,6 +173,7 @@ public final class AccountServiceImpl implements AccountService {
             if (counts != null) {
                 session.remove(counts);
             }
+            release(session, addressKey);
             session.createMutationQuery("delete from SessionEntity s where s.expiresAt < :now")
                     .setParameter("now", at).executeUpdate();
             String token = Secrets.token();
@@ -190,38 +186,69 @@ public final class AccountServiceImpl implements AccountService {
         });
     }
 
-    /** @return how long the key is still blocked, or zero */
-    private static Duration blocked(Session session, String key, Instant now) {
-        LoginThrottleEntity counts = session.find(LoginThrottleEntity.class, key);
-        if (counts == null || counts.blockedUntil() == null || !counts.blockedUntil().isAfter(now)) {
-            return Duration.ZERO;
-        }
-        return Duration.between(now, counts.blockedUntil());
-    }
-
-    /** Counts a failure against both keys; a node racing us for a new key's row makes us count again. */
-    private void failed(String userKey, String addressKey, String knownUser) {
+    /**
+     * Counts a login attempt as failed before its password is checked, under the lock of each key's row, unless a
+     * key is blocked: so that many guesses sent at once are counted one after the other, and those past the limit
+     * are refused before any of them costs a hash (before, 30 parallel guesses were all checked). A success gives
+     * the address its attempt back ({@link #release}) and forgets the user's failures. A node racing us for a new
+     * key's row makes us count again.
+     *
+     * @param userKey null for a name no account can have
+     * @return how long a key is still blocked; zero when the attempt may go on
+     */
+    private Duration reserve(String userKey, String addressKey) {
         for (int attempt = 1; ; attempt++) {
             try {
-                database.inTransaction(session -> {
+                return database.inTransaction(session -> {
                     Instant now = clock.instant();
-                    if (userKey != null) {
-                        count(session, userKey, perUser, now);
+                    Duration wait = blocked(session, userKey, now);
+                    Duration address = blocked(session, addressKey, now);
+                    wait = wait.compareTo(address) >= 0 ? wait : address;
+                    if (wait.isZero()) {
+                        if (userKey != null) {
+                            count(session, userKey, perUser, now);
+                        }
+                        count(session, addressKey, perAddress, now);
                     }
-                    count(session, addressKey, perAddress, now);
-                    // the attempted name only when it is an account: a password typed into the username field
-                    // must not end up in the trail
-                    audit.append(session, knownUser == null ? "(unknown user)" : knownUser, "LOGIN_FAILED", null,
-                            "wrong credentials");
-                    return null;
+                    return wait;
                 });
-                return;
             } catch (RuntimeException e) {
                 if (attempt == 2) {
                     throw e;
                 }
             }
         }
+    }
+
+    /** @return how long the key is still blocked, or zero; locks its row */
+    private static Duration blocked(Session session, String key, Instant now) {
+        LoginThrottleEntity counts = key == null ? null
+                : session.find(LoginThrottleEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (counts == null || counts.blockedUntil() == null || !counts.blockedUntil().isAfter(now)) {
+            return Duration.ZERO;
+        }
+        return Duration.between(now, counts.blockedUntil());
+    }
+
+    /** Gives back the attempt a successful login reserved against its address, and any block it brought. */
+    private void release(Session session, String addressKey) {
+        LoginThrottleEntity counts = session.find(LoginThrottleEntity.class, addressKey, LockModeType.PESSIMISTIC_WRITE);
+        if (counts != null && counts.failures() > 0) {
+            int failures = counts.failures() - 1;
+            counts.failed(failures, counts.lastFailure(), perAddress.blockAfter(failures).isZero() ? null
+                    : counts.blockedUntil());
+        }
+    }
+
+    /** Records a failed login in the audit trail; its attempt was counted before the check. */
+    private void failed(String knownUser) {
+        database.inTransaction(session -> {
+            // the attempted name only when it is an account: a password typed into the username field
+            // must not end up in the trail
+            audit.append(session, knownUser == null ? "(unknown user)" : knownUser, "LOGIN_FAILED", null,
+                    "wrong credentials");
+            return null;
+        });
     }
 
     private static void count(Session session, String key, LoginThrottle rule, Instant now) {

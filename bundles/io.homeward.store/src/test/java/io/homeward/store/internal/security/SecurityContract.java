@@ -41,12 +41,19 @@ import io.homeward.store.internal.cases.CaseServiceImpl;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +148,37 @@ abstract class SecurityContract extends DatabaseContract {
         assertNotNull(accounts.login("cf.worker", password, "10.0.0.2"));
         assertThrows(AuthenticationException.class, () -> accounts.login("cf.worker", "guess", "10.0.0.3"),
                 "a success forgets the username's failures");
+    }
+
+    @Test
+    void guessesSentAtOnceAreCountedBeforeTheirPasswordsAreChecked() throws Exception {
+        create("cf.worker", "test-center", Role.CASE_WORKER);
+        // a clock that stands still: the test clock's second per reading would end the first block mid-burst
+        AccountServiceImpl atOneMoment = new AccountServiceImpl(database, audit, new TestSecurityConfiguration(), false,
+                Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC));
+        ExecutorService attackers = Executors.newFixedThreadPool(10);
+        List<Future<Class<?>>> guesses = new ArrayList<>();
+        try {
+            for (int i = 0; i < 30; i++) {
+                String address = "198.51.100." + i; // a key each: only the user's count may stop them
+                guesses.add(attackers.submit(() -> {
+                    try {
+                        atOneMoment.login("cf.worker", "guess", address);
+                        return null;
+                    } catch (RuntimeException refused) {
+                        return refused.getClass();
+                    }
+                }));
+            }
+            Map<Class<?>, Integer> outcomes = new HashMap<>();
+            for (Future<Class<?>> guess : guesses) {
+                outcomes.merge(guess.get(), 1, Integer::sum);
+            }
+            // before: all 30 were checked (30 wrong passwords), the limit is 5
+            assertEquals(Map.of(AuthenticationException.class, 5, LoginThrottledException.class, 25), outcomes);
+        } finally {
+            attackers.shutdownNow();
+        }
     }
 
     @Test
