@@ -159,7 +159,8 @@ class HostileInputIT {
         byte[] note = "{\"text\": \"x\"}".getBytes(StandardCharsets.UTF_8);
         String json = "Content-Type: application/json\r\n";
         ApiClient.Response badChunk = api.sendRaw("POST", casePath + "/notes", json + "Transfer-Encoding: chunked\r\n",
-                ("zz\r\n" + new String(note, StandardCharsets.UTF_8) + "\r\n0\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                ("zz\r\n" + new String(note, StandardCharsets.UTF_8) + "\r\n0\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
         assertEquals(400, badChunk.status(), String.valueOf(badChunk.body()));
         ApiClient.Response endless = api.sendRaw("POST", casePath + "/notes", json + "Transfer-Encoding: chunked\r\n",
                 ("ffffffffffffffffff\r\n" + new String(note, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));

@@ -92,7 +92,6 @@ final class Json {
      * @throws ApiException 400 with a precise reason when malformed, beyond the limits of the API, or {@code null}
      */
     static <T> T parse(byte[] body, Class<T> type) throws IOException {
-        T value;
         try {
             // read as a value rather than by readTree, which ignores FAIL_ON_TRAILING_TOKENS
             JsonNode tree = MAPPER.readerFor(JsonNode.class).readValue(body);
@@ -104,11 +103,10 @@ final class Json {
                 throw new ApiException(400, "field '" + unstorable + "' holds a NUL character or half of a surrogate"
                         + " pair (\\u0000, \\ud800…\\udfff alone), which no text may hold");
             }
-            value = MAPPER.treeToValue(tree, type);
+            return MAPPER.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
             throw new ApiException(400, describe(e));
         }
-        return value;
     }
 
     /**
@@ -138,8 +136,9 @@ final class Json {
     private static boolean storable(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == 0 || Character.isLowSurrogate(c)
-                    || Character.isHighSurrogate(c) && (++i == text.length() || !Character.isLowSurrogate(text.charAt(i)))) {
+            boolean unpaired = Character.isLowSurrogate(c) || Character.isHighSurrogate(c)
+                    && (++i == text.length() || !Character.isLowSurrogate(text.charAt(i)));
+            if (c == 0 || unpaired) {
                 return false;
             }
         }

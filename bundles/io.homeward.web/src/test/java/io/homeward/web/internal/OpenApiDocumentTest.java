@@ -69,7 +69,8 @@ class OpenApiDocumentTest {
             JsonNode schema = paths.get(path).get(path.endsWith("session") ? "post" : "put").get("requestBody")
                     .get("content").get("application/json").get("schema");
             List<String> components = Arrays.stream(body.getRecordComponents()).map(c -> c.getName()).toList();
-            assertEquals(new TreeSet<>(components), new TreeSet<>(strings(schema.get("required"))), path + ": required");
+            assertEquals(new TreeSet<>(components), new TreeSet<>(strings(schema.get("required"))),
+                    path + ": required");
             List<String> properties = new ArrayList<>();
             schema.get("properties").fieldNames().forEachRemaining(properties::add);
             assertEquals(new TreeSet<>(components), new TreeSet<>(properties), path + ": properties");

@@ -98,7 +98,8 @@ public final class AuthorizedAlertService implements AlertService {
             throw new AccessDeniedException("you requested this alert: another person decides on it (four eyes)");
         }
         return audited(subject, decision.approve() ? "ALERT_APPROVED" : "ALERT_REFUSED", decided -> "alert " + alertId
-                + ": " + AlertServiceImpl.summary(decided.decisionEvidence()) + "\nreasons: " + decided.decisionReasons()
+                + ": " + AlertServiceImpl.summary(decided.decisionEvidence())
+                + "\nreasons: " + decided.decisionReasons()
                 + (decision.approve() ? "\ngrading: " + decided.urgency() + ", " + decided.severity() + ", "
                         + decided.certainty() : ""), () -> alerts.decide(alertId, decision, subject.username()));
     }

@@ -232,7 +232,8 @@ public final class AccountServiceImpl implements AccountService {
 
     /** Gives back the attempt a successful login reserved against its address, and any block it brought. */
     private void release(Session session, String addressKey) {
-        LoginThrottleEntity counts = session.find(LoginThrottleEntity.class, addressKey, LockModeType.PESSIMISTIC_WRITE);
+        LoginThrottleEntity counts = session.find(LoginThrottleEntity.class, addressKey,
+                LockModeType.PESSIMISTIC_WRITE);
         if (counts != null && counts.failures() > 0) {
             int failures = counts.failures() - 1;
             counts.failed(failures, counts.lastFailure(), perAddress.blockAfter(failures).isZero() ? null
